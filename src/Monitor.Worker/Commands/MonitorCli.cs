@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Monitor.Worker.Commands;
+
+/// <summary>The command tree. Each subcommand lives in its own file and builds its own host.</summary>
+internal static class MonitorCli
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Monitor: collects what Vietnamese provincial radio-TV stations publish and how people respond.");
+        root.Options.Add(GlobalOptions.Db);
+        root.Options.Add(GlobalOptions.Pipelines);
+
+        var run = RunCommand.Create();
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+
+        // `run` is the default: the worker started with no subcommand is the scheduled daemon.
+        root.Action = run.Action;
+        return root;
+    }
+}

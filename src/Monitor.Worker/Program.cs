@@ -1,0 +1,3 @@
+using Monitor.Worker.Commands;
+
+return await MonitorCli.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,17 @@
+using Monitor.Domain;
+
+namespace Monitor.Storage;
+
+/// <summary>Everything the enrichers produced for a group of collected items, written together.</summary>
+public sealed record ContentBatch(
+    IReadOnlyList<Item> Items,
+    IReadOnlyList<Observation> Observations,
+    IReadOnlyList<Comment> Comments,
+    IReadOnlyList<Assessment> Assessments,
+    IReadOnlyList<Flag> Flags)
+{
+    public static ContentBatch Empty { get; } = new([], [], [], [], []);
+}
+
+/// <summary>What a save changed: new items, items whose body changed (kept as a new version), unchanged ones.</summary>
+public sealed record SaveResult(int NewItems, int ChangedItems, int UnchangedItems, int Observations, int Comments, int Flags);
