@@ -8,6 +8,7 @@ namespace Monitor.Extraction;
 /// </summary>
 public sealed class ArticleExtractor
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Instance API: the full extractor keeps compiled selectors per profile.")]
     public ExtractedArticle Extract(string html, Uri pageUrl, SiteProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(pageUrl);
