@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Collection;
+using Monitor.Collection.Web;
+using Monitor.Domain;
+
+namespace Monitor.Tests.Collection.Web;
+
+/// <summary>
+/// The web collector wired as production wires it (<c>AddWebCollection</c>), with a stepping clock,
+/// the repository's site profiles and a real SQLite state file in a temp folder.
+/// </summary>
+internal sealed class WebCollectionHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string _folder;
+
+    public WebCollectionHarness(Action<WebCollectionOptions>? configure = null, string? stateFolder = null)
+    {
+        _folder = stateFolder ?? Path.Combine(Path.GetTempPath(), "monitor-web-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        Clock = new SteppingClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddWebCollection(options =>
+        {
+            options.StateDatabasePath = Path.Combine(_folder, "monitor.db");
+            options.MinDelay = TimeSpan.Zero;
+            options.Timeout = TimeSpan.FromSeconds(20);
+            foreach (var profile in ProfileFiles.LoadAll().Values)
+            {
+                options.Profiles[profile.Name] = profile;
+            }
+
+            configure?.Invoke(options);
+        });
+        _services = services.BuildServiceProvider();
+    }
+
+    public SteppingClock Clock { get; }
+
+    public string StateFolder => _folder;
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public IChannelCollector Collector => _services.GetServices<IChannelCollector>().Single();
+
+    public static Station StationWith(string stationId, WebsiteChannel channel) =>
+        new(stationId, stationId, stationId, "cum-2", [], null, [channel]);
+
+    public static WebsiteChannel Channel(string stationId, Uri baseUrl, string? profile, IReadOnlyList<Uri>? feeds = null, IReadOnlyList<Uri>? sitemaps = null, IReadOnlyList<Uri>? listingPages = null, int maxListingPages = 5) =>
+        new(stationId + "-web", stationId, null, baseUrl, feeds ?? [], sitemaps ?? [], listingPages ?? [], profile, maxListingPages);
+
+    public async Task<List<CollectedItem>> CollectAsync(string stationId, WebsiteChannel channel, CancellationToken cancellationToken = default)
+    {
+        var items = new List<CollectedItem>();
+        await foreach (var item in Collector.CollectAsync(StationWith(stationId, channel), channel, cancellationToken))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; failing the test over it is not.
+        }
+    }
+}
