@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Collection;
 using Monitor.Collection.Web;
 using Monitor.Domain;
+using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Collection.Web;
 
@@ -12,18 +13,20 @@ namespace Monitor.Tests.Collection.Web;
 internal sealed class WebCollectionHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly string _folder;
+    private readonly TempFolder? _ownFolder;
 
-    public WebCollectionHarness(Action<WebCollectionOptions>? configure = null, string? stateFolder = null)
+    /// <param name="configure">Changes to the test defaults.</param>
+    /// <param name="stateFolder">Where the state file lives; pass the same folder to a second harness to play a restarted process.</param>
+    public WebCollectionHarness(Action<WebCollectionOptions>? configure = null, TempFolder? stateFolder = null)
     {
-        _folder = stateFolder ?? Path.Combine(Path.GetTempPath(), "monitor-web-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        Clock = new SteppingClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        _ownFolder = stateFolder is null ? new TempFolder() : null;
+        var folder = (stateFolder ?? _ownFolder)!.Path;
+        Clock = new FakeClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddWebCollection(options =>
         {
-            options.StateDatabasePath = Path.Combine(_folder, "monitor.db");
+            options.StateDatabasePath = Path.Combine(folder, "monitor.db");
             options.MinDelay = TimeSpan.Zero;
             options.Timeout = TimeSpan.FromSeconds(20);
             foreach (var profile in ProfileFiles.LoadAll().Values)
@@ -36,9 +39,7 @@ internal sealed class WebCollectionHarness : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public SteppingClock Clock { get; }
-
-    public string StateFolder => _folder;
+    public FakeClock Clock { get; }
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
@@ -65,14 +66,6 @@ internal sealed class WebCollectionHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless; failing the test over it is not.
-        }
+        _ownFolder?.Dispose();
     }
 }
