@@ -89,7 +89,7 @@ public sealed class ReplayWebsites : IAsyncDisposable
             await next(context);
             requests.Enqueue(new ReplayRequest(site.Host, context.Request.Path + context.Request.QueryString, context.Response.StatusCode));
         });
-        TestRoutes.Map(app);
+        TestRoutes.Map(app, site);
         app.MapGet("/{**path}", (HttpRequest request) => site.Respond(request, request.Path.Value is { Length: > 0 } path ? path : "/"));
         return app;
     }

@@ -88,7 +88,9 @@ public sealed class RobotsTxt
                     break;
                 case "sitemap":
                     // Sitemap records sit outside the groups and are absolute; a relative one is resolved if we can.
-                    if (Uri.TryCreate(value, UriKind.Absolute, out var sitemap) || (robotsUrl is not null && Uri.TryCreate(robotsUrl, value, out sitemap)))
+                    // ("/sitemap.xml" parses as an absolute file: URI on Unix, hence the scheme check.)
+                    if ((Uri.TryCreate(value, UriKind.Absolute, out var sitemap) && sitemap.Scheme is "http" or "https")
+                        || (robotsUrl is not null && Uri.TryCreate(robotsUrl, value, out sitemap)))
                     {
                         sitemaps.Add(sitemap);
                     }
