@@ -84,10 +84,15 @@ public sealed class ReplayWebsites : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.Use(async (context, next) =>
+        app.Use((context, next) =>
         {
-            await next(context);
-            requests.Enqueue(new ReplayRequest(site.Host, context.Request.Path + context.Request.QueryString, context.Response.StatusCode));
+            // Logged as the headers go out, so the client cannot see an answer before it is in the log.
+            context.Response.OnStarting(() =>
+            {
+                requests.Enqueue(new ReplayRequest(site.Host, context.Request.Path + context.Request.QueryString, context.Response.StatusCode));
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
         TestRoutes.Map(app, site);
         app.MapGet("/{**path}", (HttpRequest request) => site.Respond(request, request.Path.Value is { Length: > 0 } path ? path : "/"));

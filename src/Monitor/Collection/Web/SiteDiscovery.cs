@@ -165,7 +165,7 @@ internal sealed partial class SiteDiscovery(WebFetcher fetcher, CrawlState state
         var key = UrlCanonicalizer.Canonicalize(link.Url);
         if (found.TryGetValue(key, out var known))
         {
-            if (link.Changed > known.Changed)
+            if (link.Changed is not null && (known.Changed is null || link.Changed > known.Changed))
             {
                 found[key] = known with { Changed = link.Changed };
             }
