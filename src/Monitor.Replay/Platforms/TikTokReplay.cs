@@ -44,7 +44,7 @@ internal static class TikTokReplay
 
             var data = new JsonObject
             {
-                ["videos"] = Videos(page, replay),
+                ["videos"] = Videos(page, replay, firstPage: cursor is null),
                 ["cursor"] = nextCursor,
                 ["has_more"] = more,
             };
@@ -72,11 +72,11 @@ internal static class TikTokReplay
             var posts = ids.Select(id => replay.Catalog.FindPost(Platform.TikTok, id))
                 .Where(p => p is not null && p.Account == account && p.IsVisible(replay.Now) && !replay.Faults.IsDeleted(p.NativeId))
                 .Cast<ReplayPost>().ToList();
-            return Ok(new JsonObject { ["videos"] = Videos(posts, replay), ["cursor"] = 0, ["has_more"] = false });
+            return Ok(new JsonObject { ["videos"] = Videos(posts, replay, firstPage: true), ["cursor"] = 0, ["has_more"] = false });
         });
     }
 
-    private static JsonArray Videos(List<ReplayPost> posts, PlatformReplayContext replay)
+    private static JsonArray Videos(List<ReplayPost> posts, PlatformReplayContext replay, bool firstPage)
     {
         var now = replay.Now;
         var result = new JsonArray();
@@ -93,7 +93,7 @@ internal static class TikTokReplay
                 ["duration"] = 30 + (post.Index * 7 % 50),
                 ["share_url"] = $"https://www.tiktok.com/@{post.Account.AccountId}/video/{post.NativeId}",
             };
-            if (!(i == 0 && replay.Faults.Has(post.Account.AccountId, PlatformFault.MissingStatistics)))
+            if (!(firstPage && i == 0 && replay.Faults.Has(post.Account.AccountId, PlatformFault.MissingStatistics)))
             {
                 video["view_count"] = ReplayJson.Count(post.Views(now), asStrings);
                 video["like_count"] = ReplayJson.Count(post.Reactions(now), asStrings);

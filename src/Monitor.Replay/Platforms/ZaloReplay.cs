@@ -37,7 +37,7 @@ internal static class ZaloReplay
 
             var offset = replay.Faults.Has(account!.AccountId, PlatformFault.RepeatingCursor) ? 0 : int.TryParse(query["offset"], out var o) ? o : 0;
             var all = replay.Catalog.Visible(account, replay.Now, replay.Faults).Where(p => p.IsVideo == (type == "video")).ToList();
-            var medias = new JsonArray([.. all.Skip(offset).Take(Math.Min(limit, replay.PageSize)).Select((p, i) => (JsonNode)Article(p, replay, i == 0 && offset == 0))]);
+            var medias = new JsonArray([.. all.Skip(offset).Take(Math.Min(limit, replay.PageSize)).Select((p, i) => (JsonNode)Article(p, replay, i == 0 && offset == 0 && type == "normal"))]);
             return ReplayJson.Send(new JsonObject { ["error"] = 0, ["message"] = "Success", ["data"] = new JsonObject { ["total"] = all.Count, ["medias"] = medias } });
         });
 

@@ -37,7 +37,7 @@ public sealed class SocialStateStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
     }
 
     public void Dispose() => initialised.Dispose();
@@ -205,6 +205,7 @@ public sealed class SocialStateStore : IDisposable
                     await using var command = connection.CreateCommand();
                     command.CommandText = """
                         PRAGMA busy_timeout = 5000;
+                        PRAGMA journal_mode = WAL;
                         CREATE TABLE IF NOT EXISTS social_items (
                           item_id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, native_id TEXT NOT NULL,
                           published_at TEXT NOT NULL, last_observed_at TEXT, next_due_at TEXT,

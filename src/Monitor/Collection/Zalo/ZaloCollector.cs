@@ -38,17 +38,19 @@ internal sealed class ZaloCollector(
         var stopped = false;
         foreach (var type in new[] { "normal", "video" })
         {
+            var offset = 0;
             for (var page = 0; page < options.MaxListingPages && !stopped; page++)
             {
-                var offset = page * PageSize;
-                var body = await TryAsync(zalo, pauseKey, () => api.GetAsync($"v2.0/article/getslice?offset={offset}&limit={PageSize}&type={type}", cancellationToken), cancellationToken);
+                var from = offset;
+                var body = await TryAsync(zalo, pauseKey, () => api.GetAsync($"v2.0/article/getslice?offset={from}&limit={PageSize}&type={type}", cancellationToken), cancellationToken);
                 if (body is null)
                 {
                     stopped = true;
                     break;
                 }
 
-                var medias = body.Value.Child("data")?.Array("medias").ToList() ?? [];
+                var data = body.Value.Child("data");
+                var medias = data?.Array("medias").ToList() ?? [];
                 var fresh = 0;
                 foreach (var media in medias)
                 {
@@ -62,11 +64,13 @@ internal sealed class ZaloCollector(
                 if (medias.Count > 0 && fresh == 0)
                 {
                     // Offset paging has no cursor to repeat, but a server that ignores the offset repeats the page.
-                    SocialLog.RepeatedCursor(logger, "zalo", zalo.Id, $"offset={offset}&type={type}", listed.Count);
+                    SocialLog.RepeatedCursor(logger, "zalo", zalo.Id, $"offset={from}&type={type}", listed.Count);
                     break;
                 }
 
-                if (medias.Count < PageSize)
+                offset += medias.Count;
+                // The server may return fewer than asked for; `total` (when sent) says whether more remain.
+                if (medias.Count == 0 || (data?.Count("total") is { } total && offset >= total))
                 {
                     break;
                 }
