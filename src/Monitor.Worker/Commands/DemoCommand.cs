@@ -42,13 +42,17 @@ internal static class DemoCommand
         var interactive = Terminal.IsInteractive(context.Output);
         await using var sites = await ReplayWebsites.StartAsync(cancellationToken);
         var configuration = DemoConfiguration.PointAtReplays(pipelines.Configuration!, sites.Sites);
+        var realOrigins = DemoConfiguration.RealOrigins(pipelines.Configuration!, sites.Sites);
         console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {Path.GetFullPath(dbPath)}"));
 
         // The progress display owns the terminal; the console log shows only warnings (the file has everything).
         var logger = MonitorLogging.Create(configuration.Settings.DataFolder, interactive ? LogEventLevel.Error : LogEventLevel.Warning);
         try
         {
-            await using var services = new ServiceCollection().AddMonitorWorker(configuration, dbPath, logger).BuildServiceProvider();
+            await using var services = new ServiceCollection()
+                .AddMonitorWorker(configuration, dbPath, logger)
+                .WithRealAddresses(realOrigins)
+                .BuildServiceProvider();
             var store = services.GetRequiredService<IContentStore>();
             await store.InitializeAsync(cancellationToken);
             var cycle = services.GetRequiredService<CollectionCycle>();

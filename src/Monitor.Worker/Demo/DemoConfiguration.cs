@@ -13,6 +13,23 @@ internal static class DemoConfiguration
     /// <summary>The replay sites are our own, on loopback: no need to wait a second between requests.</summary>
     public static readonly TimeSpan DemoMinDelay = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Loopback authority ("127.0.0.1:41234") → the real origin it stands in for ("https://thainguyentv.vn/").</summary>
+    public static IReadOnlyDictionary<string, Uri> RealOrigins(PipelineConfiguration configuration, IReadOnlyDictionary<string, Uri> sites)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(sites);
+        var origins = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
+        foreach (var web in configuration.Sources().Select(s => s.Channel).OfType<WebsiteChannel>())
+        {
+            if (Replay(web.BaseUrl, sites) is { } replay)
+            {
+                origins[replay.Authority] = new Uri(web.BaseUrl.GetLeftPart(UriPartial.Authority) + "/");
+            }
+        }
+
+        return origins;
+    }
+
     public static PipelineConfiguration PointAtReplays(PipelineConfiguration configuration, IReadOnlyDictionary<string, Uri> sites)
     {
         ArgumentNullException.ThrowIfNull(configuration);
