@@ -17,9 +17,9 @@ internal static class UrlMap
         var map = new Dictionary<string, Uri>(StringComparer.Ordinal);
         foreach (var (stem, address) in pairs)
         {
-            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri))
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                throw new FormatException($"url map '{file.Name}': '{address}' (for {stem}) is not an absolute URL.");
+                throw new FormatException($"url map '{file.Name}': '{address}' (for {stem}) is not an absolute http(s) URL.");
             }
 
             map[stem] = uri;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using HtmlAgilityPack;
 
@@ -69,6 +70,8 @@ internal static class BlockText
 
         public void Walk(HtmlNode node)
         {
+            // Pathologically nested pages fail with a catchable error instead of overflowing the stack.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             switch (node.NodeType)
             {
                 case HtmlNodeType.Text:

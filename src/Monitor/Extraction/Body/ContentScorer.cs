@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HtmlAgilityPack;
 
 namespace Monitor.Extraction.Body;
@@ -76,6 +77,8 @@ internal static class ContentScorer
 
     private static void ScoreBlocks(HtmlNode node, Dictionary<HtmlNode, NodeStats> stats, List<HtmlNode> candidates)
     {
+        // Pathologically nested pages fail with a catchable error instead of overflowing the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         for (var child = node.FirstChild; child is not null; child = child.NextSibling)
         {
             if (child.NodeType != HtmlNodeType.Element)
@@ -124,12 +127,14 @@ internal static class ContentScorer
                 candidates.Add(ancestor);
             }
 
-            s.Score += level switch
+            var share = level switch
             {
                 0 => contentScore,
                 1 => contentScore / 2,
                 _ => contentScore / (level * 3),
             };
+            s.Score += share;
+            s.ContentScore += share;
             ancestor = ancestor.ParentNode;
         }
     }

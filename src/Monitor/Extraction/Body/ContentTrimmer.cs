@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HtmlAgilityPack;
 
 namespace Monitor.Extraction.Body;
@@ -12,6 +13,8 @@ internal static class ContentTrimmer
 
     public static void Trim(HtmlNode container, Dictionary<HtmlNode, NodeStats> stats)
     {
+        // Pathologically nested pages fail with a catchable error instead of overflowing the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var child = container.FirstChild;
         while (child is not null)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HtmlAgilityPack;
 
 namespace Monitor.Extraction.Body;
@@ -19,6 +20,8 @@ internal static class DomCleaner
 
     private static void PruneChildren(HtmlNode node, Dictionary<HtmlNode, NodeStats> stats, int documentParagraphText)
     {
+        // Pathologically nested pages fail with a catchable error instead of overflowing the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var child = node.FirstChild;
         while (child is not null)
         {

@@ -57,7 +57,8 @@ internal static class MainContentExtractor
         }
 
         var topStats = stats[top];
-        var threshold = Math.Max(MinSiblingScore, topStats.Score * SiblingShare);
+        // Siblings are judged on the text they carry, not on class names: a "post-date" div is no paragraph.
+        var threshold = Math.Max(MinSiblingScore, topStats.ContentScore * SiblingShare);
         var topClass = top.GetAttributeValue("class", string.Empty);
         var chosen = new List<HtmlNode>();
         for (var sibling = parent.FirstChild; sibling is not null; sibling = sibling.NextSibling)
@@ -73,8 +74,8 @@ internal static class MainContentExtractor
                 continue;
             }
 
-            var bonus = topClass.Length > 0 && sibling.GetAttributeValue("class", string.Empty) == topClass ? topStats.Score * SiblingShare : 0;
-            if (s.IsCandidate && s.Score + bonus >= threshold)
+            var bonus = topClass.Length > 0 && sibling.GetAttributeValue("class", string.Empty) == topClass ? topStats.ContentScore * SiblingShare : 0;
+            if (s.IsCandidate && (s.ContentScore * (1 - s.LinkDensity)) + bonus >= threshold)
             {
                 chosen.Add(sibling);
             }

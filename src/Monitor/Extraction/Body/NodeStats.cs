@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HtmlAgilityPack;
 
 namespace Monitor.Extraction.Body;
@@ -29,6 +30,9 @@ internal sealed class NodeStats
     /// <summary>Readability-style content score, set only on candidate containers.</summary>
     public double Score { get; set; }
 
+    /// <summary>The part of <see cref="Score"/> earned from text below, without tag and class weights.</summary>
+    public double ContentScore { get; set; }
+
     public bool IsCandidate { get; set; }
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
@@ -43,6 +47,8 @@ internal sealed class NodeStats
 
     private static NodeStats MeasureInto(HtmlNode node, Dictionary<HtmlNode, NodeStats> all, bool insideLink, bool insideParagraph)
     {
+        // Pathologically nested pages fail with a catchable error instead of overflowing the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var stats = new NodeStats();
         var name = node.Name;
         var isLink = insideLink || name == "a";

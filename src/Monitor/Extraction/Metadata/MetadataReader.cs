@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HtmlAgilityPack;
 using Monitor.Extraction.Body;
 
@@ -99,6 +100,8 @@ internal static class MetadataReader
 
         public void Walk(HtmlNode node)
         {
+            // Pathologically nested pages fail with a catchable error instead of overflowing the stack.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             for (var child = node.FirstChild; child is not null; child = child.NextSibling)
             {
                 if (child.NodeType != HtmlNodeType.Element)
