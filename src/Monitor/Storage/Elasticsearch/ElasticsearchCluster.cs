@@ -21,7 +21,7 @@ internal sealed class ElasticsearchCluster(ElasticsearchTransport transport, Ela
         ElasticsearchResponse response;
         try
         {
-            response = await transport.SendAsync(HttpMethod.Get, "/", cancellationToken: cancellationToken);
+            response = await transport.SendAsync(HttpMethod.Get, "/", null, ElasticsearchTransport.PlainJsonMediaType, cancellationToken);
         }
         catch (Exception exception) when (ElasticsearchTransport.IsConnectionFailure(exception, cancellationToken))
         {

@@ -13,6 +13,7 @@ namespace Monitor.Storage.Elasticsearch;
 internal sealed class ElasticsearchTransport
 {
     public const string JsonMediaType = "application/vnd.elasticsearch+json; compatible-with=8";
+    public const string PlainJsonMediaType = "application/json";
     public const string NdjsonMediaType = "application/vnd.elasticsearch+x-ndjson; compatible-with=8";
 
     private readonly HttpClient http;
@@ -40,14 +41,22 @@ internal sealed class ElasticsearchTransport
     public static bool IsRetryableStatus(int status) => status is 429 or 502 or 503 or 504;
 
     /// <summary>Sends a JSON request, retrying transient failures; returns the final answer whatever its status.</summary>
-    public async Task<ElasticsearchResponse> SendAsync(HttpMethod method, string path, JsonNode? body = null, CancellationToken cancellationToken = default)
+    public Task<ElasticsearchResponse> SendAsync(HttpMethod method, string path, JsonNode? body = null, CancellationToken cancellationToken = default) =>
+        SendAsync(method, path, body, JsonMediaType, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(HttpMethod, string, JsonNode?, CancellationToken)"/> with a chosen media type: the
+    /// version probe uses plain JSON, which every version answers, so an old cluster gets a clear message
+    /// instead of a header error.
+    /// </summary>
+    public async Task<ElasticsearchResponse> SendAsync(HttpMethod method, string path, JsonNode? body, string mediaType, CancellationToken cancellationToken = default)
     {
         var payload = body is null ? null : System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var response = await SendOnceAsync(method, path, payload is null ? null : new ByteArrayContent(payload), JsonMediaType, cancellationToken);
+                var response = await SendOnceAsync(method, path, payload is null ? null : new ByteArrayContent(payload), mediaType, cancellationToken);
                 if (!IsRetryableStatus(response.Status) || attempt >= options.MaxAttempts)
                 {
                     return response;
@@ -70,7 +79,8 @@ internal sealed class ElasticsearchTransport
     public async Task<ElasticsearchResponse> SendOnceAsync(HttpMethod method, string path, HttpContent? content, string contentType, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(method, new Uri(baseUrl, path.TrimStart('/')));
-        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(JsonMediaType));
+        // Accept mirrors the body's compatibility version, as Elasticsearch requires both to agree.
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(contentType == PlainJsonMediaType ? PlainJsonMediaType : JsonMediaType));
         request.Headers.Add("X-Opaque-Id", options.OpaqueId);
         request.Headers.Authorization = authorization;
         if (content is not null)
