@@ -64,7 +64,7 @@ internal static class ContentDocuments
             writer.WriteString("@timestamp"u8, observation.ObservedAt.ToUniversalTime());
             writer.WriteString("id"u8, ObservationId(observation));
             writer.WriteString("item_id"u8, observation.ItemId);
-            WriteContext(writer, context, includeLink: false);
+            WriteContext(writer, context, includeLink: true);
             if (observation.Age is { } age)
             {
                 writer.WriteNumber("age_seconds"u8, (long)age.TotalSeconds);
