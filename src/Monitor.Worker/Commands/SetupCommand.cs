@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Storage.Elasticsearch;
 using Monitor.Worker.Commands.Setup;
+using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Commands;
 
@@ -22,10 +23,11 @@ internal static class SetupCommand
         ElasticsearchConnection.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = ElasticsearchConnection.OptionsFrom(parse, Console.Error, Path.Combine("data", "elasticsearch-dead-letter.jsonl"));
+            var context = CommandContext.From(parse);
+            var options = ElasticsearchConnection.Resolve(parse, context);
             if (options is null)
             {
-                return 2;
+                return ExitCodes.InvalidConfiguration;
             }
 
             try
@@ -33,18 +35,18 @@ internal static class SetupCommand
                 using var http = new HttpClient(ElasticsearchHttpHandler.Create(options));
                 var parts = ElasticsearchStoreRegistration.Create(options, http, TimeProvider.System, NullLoggerFactory.Instance);
                 var cluster = await parts.Cluster.CheckAsync(cancellationToken);
-                Console.WriteLine($"Elasticsearch {cluster.Version} at {options.Url}");
+                context.Output.WriteLine($"Elasticsearch {cluster.Version} at {options.Url}");
                 foreach (var step in await parts.Setup.InstallAsync(cancellationToken))
                 {
-                    Console.WriteLine($"  {step.Kind,-12} {step.Name,-26} {step.Outcome}");
+                    context.Output.WriteLine($"  {step.Kind,-12} {step.Name,-26} {step.Outcome}");
                 }
 
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (Exception exception) when (exception is ElasticsearchException or Microsoft.Extensions.Options.OptionsValidationException)
             {
-                Console.Error.WriteLine(exception.Message);
-                return 1;
+                context.Error.WriteLine(exception.Message);
+                return ExitCodes.StoreUnavailable;
             }
         });
         return command;
@@ -52,45 +54,44 @@ internal static class SetupCommand
 
     private static Command Kibana()
     {
-        var url = new Option<Uri>("--url") { Description = "Kibana URL, e.g. http://localhost:5601", Required = true };
+        var url = ElasticsearchConnection.UrlOption("--url", "Kibana URL, e.g. http://localhost:5601");
+        url.Required = true;
         var folder = new Option<string>("--dashboards") { Description = "Folder of saved-object .ndjson files", DefaultValueFactory = _ => Path.Combine("dashboards", "kibana") };
         var wait = new Option<int>("--wait-seconds") { Description = "How long to wait for Kibana to report itself available", DefaultValueFactory = _ => 120 };
         var command = new Command("kibana", "Import the dashboards through the saved-objects API (overwrite) and report every object that failed");
         command.Options.Add(url);
         command.Options.Add(folder);
         command.Options.Add(wait);
-        command.Options.Add(ElasticsearchConnection.ApiKeyEnv);
-        command.Options.Add(ElasticsearchConnection.UsernameEnv);
-        command.Options.Add(ElasticsearchConnection.PasswordEnv);
-        command.Options.Add(ElasticsearchConnection.CaCertificate);
+        ElasticsearchConnection.AddTo(command, includeUrl: false);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var context = CommandContext.From(parse);
             var kibana = parse.GetValue(url)!;
-            var options = new ElasticsearchOptions
-            {
-                Url = kibana,
-                ApiKeyEnv = parse.GetValue(ElasticsearchConnection.ApiKeyEnv),
-                UsernameEnv = parse.GetValue(ElasticsearchConnection.UsernameEnv),
-                PasswordEnv = parse.GetValue(ElasticsearchConnection.PasswordEnv),
-                CaCertificatePath = parse.GetValue(ElasticsearchConnection.CaCertificate),
-            };
+
+            // Kibana takes the same credentials as Elasticsearch (an API key or the kibana user).
+            var options = ElasticsearchConnection.Resolve(parse, context, kibana)!;
             try
             {
                 using var http = new HttpClient(ElasticsearchHttpHandler.Create(options));
                 var importer = new KibanaImporter(http, ElasticsearchCredentials.FromEnvironment(options), TimeProvider.System);
                 var report = await importer.ImportAsync(kibana, parse.GetValue(folder)!, TimeSpan.FromSeconds(parse.GetValue(wait)), cancellationToken);
-                Console.WriteLine($"Kibana at {kibana}: {report.Imported} saved object(s) imported.");
+                context.Output.WriteLine($"Kibana at {kibana}: {report.Imported} saved object(s) imported.");
                 foreach (var error in report.Errors)
                 {
-                    Console.Error.WriteLine($"  FAILED {error.File}: {error.Type} {error.Id} ({error.Title}): {error.Error}");
+                    context.Error.WriteLine($"  FAILED {error.File}: {error.Type} {error.Id} ({error.Title}): {error.Error}");
                 }
 
-                return report.Success ? 0 : 1;
+                if (!report.Success)
+                {
+                    context.Error.WriteLine($"{report.Errors.Count} saved object(s) failed to import.");
+                }
+
+                return report.Success ? ExitCodes.Ok : ExitCodes.SourcesFailed;
             }
             catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or ElasticsearchException)
             {
-                Console.Error.WriteLine(exception.Message);
-                return 1;
+                context.Error.WriteLine(exception.Message);
+                return ExitCodes.StoreUnavailable;
             }
         });
         return command;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Monitor.Replay.Elasticsearch;
+using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Elasticsearch;
 
@@ -16,11 +17,7 @@ public sealed class RestSpec
 
     private sealed record Endpoint(string Api, Regex Path, string Template, IReadOnlySet<string> Methods, IReadOnlySet<string> Parameters);
 
-    public static string Folder =>
-        Path.Combine(
-            Environment.GetEnvironmentVariable("MONITOR_SHARED") is { Length: > 0 } shared ? shared : Path.Combine(RepositoryRoot(), "..", "shared"),
-            "elasticsearch",
-            "api");
+    public static string Folder => Path.Combine(RepositoryPaths.Shared, "elasticsearch", "api");
 
     public static RestSpec Load()
     {
@@ -89,17 +86,4 @@ public sealed class RestSpec
 
     private static Regex Template(string path) =>
         new("^" + Regex.Replace(Regex.Escape(path), @"\\\{[a-z_]+}", "[^/]+") + "$", RegexOptions.CultureInvariant);
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Monitor.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Monitor.sln not found above {AppContext.BaseDirectory}");
-    }
 }

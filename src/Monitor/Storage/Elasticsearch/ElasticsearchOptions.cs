@@ -43,3 +43,24 @@ public sealed record ElasticsearchOptions
     /// <summary>Sent as <c>X-Opaque-Id</c> so slow logs and tasks show which worker asked.</summary>
     public string OpaqueId { get; init; } = "monitor-worker";
 }
+
+/// <summary>Builds <see cref="ElasticsearchOptions"/> from monitor.yaml's <c>store.elasticsearch</c> section and the stations.</summary>
+public static class ElasticsearchOptionsFactory
+{
+    public static ElasticsearchOptions FromSettings(Configuration.ElasticsearchSettings settings, string dataFolder, IEnumerable<Domain.Station> stations, Uri? urlOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var url = urlOverride ?? settings.Url
+            ?? throw new ArgumentException("store.elasticsearch.url is not set in monitor.yaml (or give --es-url).", nameof(settings));
+        return new ElasticsearchOptions
+        {
+            Url = url,
+            ApiKeyEnv = settings.ApiKeyEnv,
+            UsernameEnv = settings.UsernameEnv,
+            PasswordEnv = settings.PasswordEnv,
+            CaCertificatePath = settings.CaCertificatePath,
+            DeadLetterPath = Path.Combine(dataFolder, "elasticsearch-dead-letter.jsonl"),
+            StationClusters = stations.Where(s => s.Cluster is not null).ToDictionary(s => s.Id, s => s.Cluster!, StringComparer.Ordinal),
+        };
+    }
+}
