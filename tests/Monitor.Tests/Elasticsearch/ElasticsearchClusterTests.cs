@@ -1,4 +1,3 @@
-using Monitor.Storage.Elasticsearch;
 
 namespace Monitor.Tests.Elasticsearch;
 
@@ -26,7 +25,7 @@ public sealed class ElasticsearchClusterTests
         await using var es = await ElasticsearchFixture.StartAsync();
         es.StandIn.Version = version;
 
-        var error = await Should.ThrowAsync<ElasticsearchException>(() => es.Store().InitializeAsync());
+        var error = await Should.ThrowAsync<Monitor.Storage.StoreUnavailableException>(() => es.Store().InitializeAsync());
 
         error.Message.ShouldContain($"Elasticsearch {version}");
         error.Message.ShouldContain("needs Elasticsearch 8.x or 9.x");
@@ -39,7 +38,7 @@ public sealed class ElasticsearchClusterTests
         await using var es = await ElasticsearchFixture.StartAsync();
         es.StandIn.Health = "red";
 
-        var error = await Should.ThrowAsync<ElasticsearchException>(() => es.Store().InitializeAsync());
+        var error = await Should.ThrowAsync<Monitor.Storage.StoreUnavailableException>(() => es.Store().InitializeAsync());
 
         error.Message.ShouldContain("'red'");
         es.StandIn.Requests.ShouldContain(r => r.Path == "/_cluster/health" && r.Query.Any(q => q.Key == "wait_for_status" && q.Value == "yellow"));
@@ -78,7 +77,7 @@ public sealed class ElasticsearchClusterTests
         {
             es.StandIn.RequiredAuthorization = "Basic " + Convert.ToBase64String("elastic:dung"u8.ToArray());
 
-            var error = await Should.ThrowAsync<ElasticsearchException>(() => es.Store(es.Options(o => o with { UsernameEnv = user, PasswordEnv = password })).InitializeAsync());
+            var error = await Should.ThrowAsync<Monitor.Storage.StoreUnavailableException>(() => es.Store(es.Options(o => o with { UsernameEnv = user, PasswordEnv = password })).InitializeAsync());
 
             error.Message.ShouldContain("refused the credentials (401)");
             error.Message.ShouldNotContain("mat-khau");

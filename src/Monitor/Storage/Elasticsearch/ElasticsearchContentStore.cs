@@ -23,8 +23,16 @@ internal sealed class ElasticsearchContentStore(
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await cluster.CheckAsync(cancellationToken);
-        await setup.InstallAsync(cancellationToken);
+        try
+        {
+            await cluster.CheckAsync(cancellationToken);
+            await setup.InstallAsync(cancellationToken);
+        }
+        catch (ElasticsearchException exception)
+        {
+            // Every command already knows how to report a store it cannot use.
+            throw new StoreUnavailableException($"Elasticsearch store at {options.Url}: {exception.Message}", exception);
+        }
     }
 
     public async Task<SaveResult> SaveAsync(ContentBatch batch, CancellationToken cancellationToken = default)

@@ -26,7 +26,14 @@ public static class ElasticsearchStoreRegistration
         services.AddTransient<ElasticsearchCluster>();
         services.AddTransient<ElasticsearchSetup>();
         services.AddTransient<BulkWriter>();
-        services.AddSingleton<IContentStore>(sp => ActivatorUtilities.CreateInstance<ElasticsearchContentStore>(sp));
+        services.AddSingleton<IContentStore>(sp =>
+        {
+            // Hosts validate on start; commands that build a bare provider get the same check here.
+            var validation = new ElasticsearchOptionsValidator().Validate(null, options);
+            return validation.Failed
+                ? throw new StoreUnavailableException("store.elasticsearch is not usable: " + string.Join(" ", validation.Failures ?? []))
+                : ActivatorUtilities.CreateInstance<ElasticsearchContentStore>(sp);
+        });
         return services;
     }
 
