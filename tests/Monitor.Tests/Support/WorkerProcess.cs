@@ -31,7 +31,7 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(string workingDirectory, params string[] args)
     {
-        var worker = Path.Combine(AppContext.BaseDirectory, "Monitor.Worker.dll");
+        var worker = WorkerAssembly();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -54,6 +54,18 @@ public sealed class WorkerProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return started;
+    }
+
+    /// <summary>
+    /// The worker from its own build output (same configuration and framework as the tests): its
+    /// runtimeconfig and deps there are the ones a user runs, unlike the copy beside the tests.
+    /// </summary>
+    private static string WorkerAssembly()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!.Name;
+        var path = Path.Combine(RepositoryPaths.Root, "src", "Monitor.Worker", "bin", configuration, framework.Name, "Monitor.Worker.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first; the worker is not at " + path, path);
     }
 
     public void Kill()
