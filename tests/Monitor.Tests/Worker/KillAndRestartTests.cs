@@ -40,6 +40,12 @@ public sealed class KillAndRestartTests : IDisposable
         after.IsSupersetOf(storedBeforeKill).ShouldBeTrue("every item stored before the kill is still there");
         (await ReadAsync(db, "SELECT url FROM items")).Count.ShouldBe(after.Count, "one row per URL: nothing duplicated");
         after.Count.ShouldBe(expected, second.Output);
+        second.Output.ShouldContain("Total");
+
+        using var third = WorkerProcess.Start(temp.Path, "demo", "--db", db, "--pipelines", RepositoryPaths.Pipelines);
+        (await third.WaitForExitAsync(TimeSpan.FromMinutes(4))).ShouldBe(0, third.Output);
+        third.Output.ShouldContain(" 0 new items", customMessage: third.Output);
+        (await ReadAsync(db, "SELECT id FROM items")).Count.ShouldBe(expected, "a run over the same sites adds zero items");
     }
 
     private static async Task WaitForItemsAsync(string db, WorkerProcess worker, int atLeast)
