@@ -24,7 +24,9 @@ public enum SocialFailure
 public sealed class SocialApiException : Exception
 {
     public SocialApiException(Platform platform, string channelId, SocialFailure failure, string? errorCode, string detail, TimeSpan? retryAfter = null)
-        : base($"{platform.ToWire()} channel {channelId}: {Describe(failure)} (error code {errorCode ?? "none"}): {detail}")
+        : base($"{platform.ToWire()} channel {channelId}: {Describe(failure)} (error code {errorCode ?? "none"}): {detail}",
+            // The runner treats an HTTP 5xx underneath as temporary; the outer message already says it all.
+            failure == SocialFailure.ServerError ? new HttpRequestException(Describe(failure), null, System.Net.HttpStatusCode.ServiceUnavailable) : null)
     {
         Platform = platform;
         ChannelId = channelId;

@@ -191,6 +191,39 @@ public sealed class SocialStateStore : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Follower counts read straight from a store file without creating anything (reports open the
+    /// store read-only); an empty list when no social channel was ever collected into it.
+    /// </summary>
+    public static async Task<IReadOnlyList<FollowerCount>> ReadFollowersAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'social_followers'";
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel_id, observed_at, followers FROM social_followers ORDER BY channel_id, observed_at";
+        var result = new List<FollowerCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new FollowerCount(reader.GetString(0), Parse(reader.GetString(1)), reader.GetInt64(2)));
+        }
+
+        return result;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
