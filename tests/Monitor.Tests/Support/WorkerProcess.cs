@@ -68,6 +68,13 @@ public sealed class WorkerProcess : IDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first; the worker is not at " + path, path);
     }
 
+    /// <summary>SIGTERM, as systemd or docker stop sends: the worker should stop gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public void Kill()
     {
         // SIGKILL: no chance to clean up, as when a machine loses power or an operator kill -9s it.
