@@ -17,6 +17,7 @@ internal static class MonitorCli
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
 
         // `run` is the default: the worker started with no subcommand is the scheduled daemon.
         root.Action = run.Action;
