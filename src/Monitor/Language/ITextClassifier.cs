@@ -18,4 +18,7 @@ public interface ITextClassifier
 
     /// <summary>Never throws on content: empty or odd text gets the model's answer for no evidence.</summary>
     TextPrediction Classify(ReadOnlySpan<char> text);
+
+    /// <summary>Index into <see cref="Labels"/> of the winner; <paramref name="probabilities"/> (one per label) receives the calibrated distribution.</summary>
+    int Classify(ReadOnlySpan<char> text, Span<float> probabilities);
 }

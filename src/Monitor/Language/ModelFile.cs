@@ -178,7 +178,7 @@ public static class ModelFile
     {
         var classes = model.Labels.Count;
         using var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var brotli = new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true))
         using (var writer = new BinaryWriter(brotli))
         {
             var count = 0;

@@ -27,11 +27,11 @@ public sealed class VietnameseNormalizer
         this.teencode = teencode ?? Teencode.Empty;
     }
 
-    /// <summary>The normaliser with the project's teencode table.</summary>
-    public static VietnameseNormalizer Default { get; } = CreateDefault();
-
     /// <summary>Without teencode expansion: used to normalise the teencode table and watch-list terms themselves.</summary>
     public static VietnameseNormalizer WithoutTeencode { get; } = new(null);
+
+    /// <summary>The normaliser with the project's teencode table (declared after <see cref="WithoutTeencode"/>, which builds it).</summary>
+    public static VietnameseNormalizer Default { get; } = CreateDefault();
 
     internal static VietnameseNormalizer WithTeencode(Teencode table) => new(table);
 
