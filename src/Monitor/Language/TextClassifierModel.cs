@@ -31,7 +31,20 @@ public sealed class TextClassifierModel
         Metadata = metadata;
         Version = version;
         Extractor = new FeatureExtractor(features, VietnameseNormalizer.Default);
+        var stride = labels.Count + 1;
+        packed = new float[(long)features.Dimensions * stride];
+        for (var id = 0; id < idf.Length; id++)
+        {
+            packed[id * stride] = idf[id];
+            Array.Copy(weights, (long)id * labels.Count, packed, (long)id * stride + 1, labels.Count);
+        }
     }
+
+    /// <summary>
+    /// Per feature [idf, weight of class 0, 1, ...] side by side: prediction touches one cache line
+    /// per feature instead of two arrays.
+    /// </summary>
+    private readonly float[] packed;
 
     public string Task { get; }
 
@@ -59,9 +72,48 @@ public sealed class TextClassifierModel
     internal int Predict(ReadOnlySpan<char> text, FeatureScratch scratch, Span<float> probabilities)
     {
         Extractor.ExtractCounts(text, scratch);
-        FeatureWeighting.Apply(scratch, Idf);
-        Span<float> scores = stackalloc float[Labels.Count];
-        Score(scratch.Ids.AsSpan(0, scratch.Count), scratch.Values.AsSpan(0, scratch.Count), scores);
+        var classes = Labels.Count;
+        var stride = classes + 1;
+        Span<float> scores = stackalloc float[classes];
+        Span<float> view = stackalloc float[classes];
+        Bias.CopyTo(scores);
+        var ids = scratch.Ids;
+        var counts = scratch.Values;
+        var rows = packed.AsSpan();
+        var start = 0;
+        foreach (var end in scratch.ViewEnds)
+        {
+            // Weighting and scoring fused: sum the unnormalised products, divide by the view's norm once.
+            view.Clear();
+            var squares = 0f;
+            for (var i = start; i < end; i++)
+            {
+                var row = rows.Slice(ids[i] * stride, stride);
+                if (row[0] == 0)
+                {
+                    continue;
+                }
+
+                var v = (1f + MathF.Log(counts[i])) * row[0];
+                squares += v * v;
+                for (var k = 0; k < classes; k++)
+                {
+                    view[k] += v * row[k + 1];
+                }
+            }
+
+            if (squares > 0)
+            {
+                var scale = 1f / MathF.Sqrt(squares);
+                for (var k = 0; k < classes; k++)
+                {
+                    scores[k] += view[k] * scale;
+                }
+            }
+
+            start = end;
+        }
+
         TemperatureScaling.Softmax(scores, Temperature, probabilities);
         return ArgMax(scores);
     }

@@ -1,19 +1,21 @@
 namespace Monitor.Language.Features;
 
 /// <summary>
-/// Per-thread working memory for <see cref="FeatureExtractor"/>: the token buffer, a dense count
-/// array over the hash space with the list of touched slots, and the output arrays. Allocated
-/// once and reused for every document, so extracting features allocates nothing.
+/// Per-thread working memory for <see cref="FeatureExtractor"/>: the token buffer, a small
+/// open-addressing count table (it stays in L1 cache, unlike a dense array over 2^20 features),
+/// and the output arrays. Allocated once and reused for every document, so extracting features
+/// allocates nothing once it has grown to the largest document.
 /// </summary>
 internal sealed class FeatureScratch
 {
-    private readonly float[] counts;
+    private int[] keys = NewKeys(4096);
+    private float[] counts = new float[4096];
     private int[] touched = new int[1024];
     private int touchedCount;
 
     public FeatureScratch(FeatureSettings settings)
     {
-        counts = new float[settings.Dimensions];
+        ArgumentNullException.ThrowIfNull(settings);
     }
 
     public TokenBuffer Tokens { get; } = new();
@@ -33,17 +35,37 @@ internal sealed class FeatureScratch
 
     public void Add(int id)
     {
-        if (counts[id] == 0)
+        var mask = keys.Length - 1;
+        var slot = id & mask; // ids are already hashes: their low bits are uniform
+        while (true)
         {
-            if (touchedCount == touched.Length)
+            var key = keys[slot];
+            if (key == id)
             {
-                Array.Resize(ref touched, touched.Length * 2);
+                counts[slot]++;
+                return;
             }
 
-            touched[touchedCount++] = id;
+            if (key < 0)
+            {
+                break;
+            }
+
+            slot = (slot + 1) & mask;
         }
 
-        counts[id]++;
+        keys[slot] = id;
+        counts[slot] = 1;
+        if (touchedCount == touched.Length)
+        {
+            Array.Resize(ref touched, touched.Length * 2);
+        }
+
+        touched[touchedCount++] = slot;
+        if (touchedCount * 2 > keys.Length)
+        {
+            Grow();
+        }
     }
 
     /// <summary>Moves the counts gathered for one view into <see cref="Ids"/>/<see cref="Values"/> and resets them.</summary>
@@ -52,11 +74,11 @@ internal sealed class FeatureScratch
         EnsureOutput(Count + touchedCount);
         for (var i = 0; i < touchedCount; i++)
         {
-            var id = touched[i];
-            Ids[Count] = id;
-            Values[Count] = counts[id];
+            var slot = touched[i];
+            Ids[Count] = keys[slot];
+            Values[Count] = counts[slot];
             Count++;
-            counts[id] = 0;
+            keys[slot] = -1;
         }
 
         touchedCount = 0;
@@ -69,6 +91,38 @@ internal sealed class FeatureScratch
         {
             TokenHashes = new ulong[Math.Max(size, TokenHashes.Length * 2)];
             PlainHashes = new ulong[TokenHashes.Length];
+        }
+    }
+
+    private static int[] NewKeys(int size)
+    {
+        var keys = new int[size];
+        Array.Fill(keys, -1);
+        return keys;
+    }
+
+    /// <summary>Doubles the table for a long document, re-inserting what has been counted so far.</summary>
+    private void Grow()
+    {
+        var oldKeys = keys;
+        var oldCounts = counts;
+        var oldTouched = touched.AsSpan(0, touchedCount).ToArray();
+        keys = NewKeys(oldKeys.Length * 2);
+        counts = new float[keys.Length];
+        var mask = keys.Length - 1;
+        touchedCount = 0;
+        foreach (var oldSlot in oldTouched)
+        {
+            var id = oldKeys[oldSlot];
+            var slot = id & mask;
+            while (keys[slot] >= 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            keys[slot] = id;
+            counts[slot] = oldCounts[oldSlot];
+            touched[touchedCount++] = slot;
         }
     }
 
