@@ -5,8 +5,8 @@ namespace Monitor.Language;
 
 /// <summary>
 /// Puts Vietnamese text into one canonical form so that spelling variants count as the same word:
-/// NFC, lower case, one tone-mark placement (<c>hoà</c> and <c>hòa</c> both become <c>hòa</c>,
-/// <c>thuý</c> becomes <c>thúy</c>), letters repeated for emphasis collapsed (<c>quáaaa</c> →
+/// NFC, lower case, one tone-mark placement (the "new style": <c>hòa</c> and <c>hoà</c> both become
+/// <c>hoà</c>, <c>thúy</c> becomes <c>thuý</c>), letters repeated for emphasis collapsed (<c>quáaaa</c> →
 /// <c>quá</c>), teencode expanded (<c>ko</c> → <c>không</c>), URLs and numbers as the tokens
 /// <c>&lt;url&gt;</c> and <c>&lt;num&gt;</c>, each emoji its own token, and beside it an
 /// accent-free view for text typed without diacritics. Thread-safe; the per-call state lives in
