@@ -44,6 +44,7 @@ internal static class PredictModelCommand
         var lines = 0;
         var invalid = 0;
         var stopwatch = Stopwatch.StartNew();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         using (var reader = new StreamReader(input.FullName, LabelledTextFile.Utf8, detectEncodingFromByteOrderMarks: true))
         using (var writer = new StreamWriter(output.FullName, append: false, LabelledTextFile.Utf8))
         {
@@ -69,8 +70,9 @@ internal static class PredictModelCommand
         }
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{lines} lines classified with {model.Version} in {seconds:F2} s ({lines / Math.Max(seconds, 1e-9):F0} docs/s)");
+            $"{lines} lines classified with {model.Version} in {seconds:F2} s ({lines / Math.Max(seconds, 1e-9):F0} docs/s; cpu {cpu:F2} s, {lines / Math.Max(cpu, 1e-9):F0} docs/cpu-s)");
         if (invalid > 0)
         {
             summary += string.Create(CultureInfo.InvariantCulture, $"; {invalid} lines had invalid UTF-8 (replaced with U+FFFD)");

@@ -12,11 +12,35 @@ internal static class LinearSvmTrainer
     public sealed record Options(double C, double Tolerance = 0.1, int MaxPasses = 200, int Seed = 1);
 
     /// <summary>Returns weights laid out [feature × classes + class] and one bias per class.</summary>
+    // featureScales: optional per-class feature scaling (NB-SVM's log-count ratios, Wang & Manning 2012).
+    // Class k is trained on x ⊙ scale_k and the scale is folded into its weights, so prediction is unchanged.
     public static (float[] Weights, float[] Bias) Train(
-        SparseRows rows, int[] labels, int classes, int dimensions, double[] classWeights, Options options, CancellationToken cancellationToken = default)
+        SparseRows rows, int[] labels, int classes, int dimensions, double[] classWeights, Options options,
+        float[][]? featureScales = null, CancellationToken cancellationToken = default)
     {
         var weights = new float[(long)dimensions * classes];
         var bias = new float[classes];
+        var w = new double[dimensions];
+        for (var k = 0; k < classes; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Array.Clear(w);
+            var scale = featureScales?[k];
+            var classRows = scale is null ? rows : rows.Scaled(scale);
+            var b = TrainOne(classRows, labels, k, classWeights, SquaredNorms(classRows), w, options);
+            for (var j = 0; j < dimensions; j++)
+            {
+                weights[((long)j * classes) + k] = (float)(scale is null ? w[j] : w[j] * scale[j]);
+            }
+
+            bias[k] = (float)b;
+        }
+
+        return (weights, bias);
+    }
+
+    private static double[] SquaredNorms(SparseRows rows)
+    {
         var squaredNorms = new double[rows.Rows];
         for (var i = 0; i < rows.Rows; i++)
         {
@@ -29,21 +53,7 @@ internal static class LinearSvmTrainer
             squaredNorms[i] = norm;
         }
 
-        var w = new double[dimensions];
-        for (var k = 0; k < classes; k++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Array.Clear(w);
-            var b = TrainOne(rows, labels, k, classWeights, squaredNorms, w, options);
-            for (var j = 0; j < dimensions; j++)
-            {
-                weights[((long)j * classes) + k] = (float)w[j];
-            }
-
-            bias[k] = (float)b;
-        }
-
-        return (weights, bias);
+        return squaredNorms;
     }
 
     private static double TrainOne(SparseRows rows, int[] labels, int positive, double[] classWeights, double[] squaredNorms, double[] w, Options options)

@@ -29,6 +29,31 @@ internal sealed class SparseRows
 
     public ReadOnlySpan<float> Values(int row) => values.AsSpan(rowStarts[row], rowStarts[row + 1] - rowStarts[row]);
 
+    /// <summary>A copy with every value multiplied by its feature's scale.</summary>
+    public SparseRows Scaled(float[] scale)
+    {
+        var copy = new SparseRows();
+        var buffer = new float[64];
+        for (var row = 0; row < Rows; row++)
+        {
+            var rowIds = Ids(row);
+            if (buffer.Length < rowIds.Length)
+            {
+                buffer = new float[rowIds.Length * 2];
+            }
+
+            var rowValues = Values(row);
+            for (var j = 0; j < rowIds.Length; j++)
+            {
+                buffer[j] = rowValues[j] * scale[rowIds[j]];
+            }
+
+            copy.AddRow(rowIds, buffer.AsSpan(0, rowIds.Length));
+        }
+
+        return copy;
+    }
+
     /// <summary>Row values are rewritten in place once idf is known.</summary>
     public Span<float> MutableValues(int row) => values.AsSpan(rowStarts[row], rowStarts[row + 1] - rowStarts[row]);
 }
