@@ -1,0 +1,10 @@
+namespace Monitor.Configuration.Channels;
+
+/// <summary>Every channel kind the configuration understands. Add a kind here, one line.</summary>
+internal static class ChannelParsers
+{
+    public static IReadOnlyList<IChannelParser> All { get; } =
+    [
+        new WebsiteChannelParser(),
+    ];
+}
