@@ -18,6 +18,7 @@ internal static class MonitorCli
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(Model.RescoreCommand.Create());
 
         // `run` is the default: the worker started with no subcommand is the scheduled daemon.
         root.Action = run.Action;

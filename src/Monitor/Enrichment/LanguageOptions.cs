@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Configuration;
 
 namespace Monitor.Enrichment;
 
@@ -21,6 +22,24 @@ public sealed record LanguageOptions
 
     /// <summary>Folder of <c>*.yaml</c> watch-lists; null or missing means no watch-list rules.</summary>
     public string? WatchlistFolder { get; init; } = "pipelines/watchlists";
+
+    /// <summary>
+    /// From monitor.yaml's <c>language:</c> section: a model path left null means the default model
+    /// shipped in <c>models/</c>; watch-lists are <c>&lt;pipelines&gt;/watchlists</c>.
+    /// </summary>
+    public static LanguageOptions From(LanguageSettings settings, string pipelinesFolder)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var defaults = new LanguageOptions();
+        return new LanguageOptions
+        {
+            SentimentModel = settings.SentimentModel ?? defaults.SentimentModel,
+            ToxicityModel = settings.ToxicityModel ?? defaults.ToxicityModel,
+            NegativeThreshold = settings.NegativeThreshold,
+            ToxicThreshold = settings.ToxicThreshold,
+            WatchlistFolder = Path.Combine(pipelinesFolder, "watchlists"),
+        };
+    }
 
     /// <summary>Every problem at once, so one start-up failure lists all of them.</summary>
     public IReadOnlyList<string> Validate()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Language;
+using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Commands.Model;
 
@@ -13,15 +14,15 @@ internal static class EvalModelCommand
         var command = new Command("eval", "Score a model on a labelled file");
         command.Options.Add(model);
         command.Options.Add(data);
-        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(data)!));
+        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(data)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(FileInfo modelFile, FileInfo dataFile)
+    private static int Run(FileInfo modelFile, FileInfo dataFile, TextWriter output, TextWriter error)
     {
-        if (!ModelCommandFiles.TryLoadModel(modelFile, out var model) || !ModelCommandFiles.TryReadLabelled(dataFile, "evaluation", out var examples))
+        if (!ModelCommandFiles.TryLoadModel(modelFile, error, out var model) || !ModelCommandFiles.TryReadLabelled(dataFile, "evaluation", error, out var examples))
         {
-            return 2;
+            return ExitCodes.InvalidConfiguration;
         }
 
         var known = new HashSet<string>(model.Labels, StringComparer.Ordinal);
@@ -29,7 +30,7 @@ internal static class EvalModelCommand
         if (unknown.Count > 0)
         {
             var names = unknown.Select(e => e.Label).Distinct(StringComparer.Ordinal).Take(10);
-            Console.Error.WriteLine(
+            error.WriteLine(
                 $"Skipped {unknown.Count} lines whose label the model does not know ({string.Join(", ", names)}); "
                 + $"the model's labels are {string.Join(", ", model.Labels)}.");
         }
@@ -37,12 +38,12 @@ internal static class EvalModelCommand
         var scored = examples.Where(e => known.Contains(e.Label)).ToList();
         if (scored.Count == 0)
         {
-            Console.Error.WriteLine("Nothing to evaluate: no line carries one of the model's labels.");
-            return 2;
+            error.WriteLine("Nothing to evaluate: no line carries one of the model's labels.");
+            return ExitCodes.InvalidConfiguration;
         }
 
-        Console.WriteLine($"model      {model.Version} ({model.Metadata.TrainFile}, {model.Metadata.TrainDocuments} training documents)");
-        Console.Write(ModelTrainer.Evaluate(model, scored).Format());
+        output.WriteLine($"model      {model.Version} ({model.Metadata.TrainFile}, {model.Metadata.TrainDocuments} training documents)");
+        output.Write(ModelTrainer.Evaluate(model, scored).Format());
         return 0;
     }
 }

@@ -6,27 +6,27 @@ namespace Monitor.Worker.Commands.Model;
 /// <summary>File handling shared by the model subcommands: clear messages instead of stack traces.</summary>
 internal static class ModelCommandFiles
 {
-    public static bool TryReadLabelled(FileInfo file, string role, out List<LabelledText> examples)
+    public static bool TryReadLabelled(FileInfo file, string role, TextWriter error, out List<LabelledText> examples)
     {
         examples = [];
         if (!file.Exists)
         {
-            Console.Error.WriteLine($"The {role} file '{file.FullName}' does not exist.");
+            error.WriteLine($"The {role} file '{file.FullName}' does not exist.");
             return false;
         }
 
         var (read, report) = LabelledTextFile.Read(file.FullName);
         examples = read;
-        Describe(file, role, read.Count, report);
+        Describe(file, role, read.Count, report, error);
         if (read.Count == 0)
         {
-            Console.Error.WriteLine($"The {role} file '{file.FullName}' holds no 'label<TAB>text' lines.");
+            error.WriteLine($"The {role} file '{file.FullName}' holds no 'label<TAB>text' lines.");
         }
 
         return true;
     }
 
-    public static void Describe(FileInfo file, string role, int used, LabelledTextFileReport report)
+    public static void Describe(FileInfo file, string role, int used, LabelledTextFileReport report, TextWriter error)
     {
         var skipped = report.EmptyLines + report.LinesWithoutLabel;
         var line = string.Create(CultureInfo.InvariantCulture, $"{role} file {file.Name}: {used} examples");
@@ -40,15 +40,15 @@ internal static class ModelCommandFiles
             line += string.Create(CultureInfo.InvariantCulture, $"; {report.LinesWithInvalidUtf8} lines had invalid UTF-8 (replaced with U+FFFD)");
         }
 
-        Console.Error.WriteLine(line);
+        error.WriteLine(line);
     }
 
-    public static bool TryLoadModel(FileInfo file, out TextClassifierModel model)
+    public static bool TryLoadModel(FileInfo file, TextWriter error, out TextClassifierModel model)
     {
         model = null!;
         if (!file.Exists)
         {
-            Console.Error.WriteLine($"The model file '{file.FullName}' does not exist.");
+            error.WriteLine($"The model file '{file.FullName}' does not exist.");
             return false;
         }
 
@@ -59,7 +59,7 @@ internal static class ModelCommandFiles
         }
         catch (ModelFormatException e)
         {
-            Console.Error.WriteLine($"Cannot use the model: {e.Message}");
+            error.WriteLine($"Cannot use the model: {e.Message}");
             return false;
         }
     }

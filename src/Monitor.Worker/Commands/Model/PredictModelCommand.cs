@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Monitor.Language;
+using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Commands.Model;
 
@@ -22,21 +23,21 @@ internal static class PredictModelCommand
         command.Options.Add(input);
         command.Options.Add(output);
         command.SetAction((parse, cancellationToken) =>
-            Task.FromResult(Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, cancellationToken)));
+            Task.FromResult(Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.InvocationConfiguration.Error, cancellationToken)));
         return command;
     }
 
-    private static int Run(FileInfo modelFile, FileInfo input, FileInfo output, CancellationToken cancellationToken)
+    private static int Run(FileInfo modelFile, FileInfo input, FileInfo output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!ModelCommandFiles.TryLoadModel(modelFile, out var model))
+        if (!ModelCommandFiles.TryLoadModel(modelFile, error, out var model))
         {
-            return 2;
+            return ExitCodes.InvalidConfiguration;
         }
 
         if (!input.Exists)
         {
-            Console.Error.WriteLine($"The input file '{input.FullName}' does not exist.");
-            return 2;
+            error.WriteLine($"The input file '{input.FullName}' does not exist.");
+            return ExitCodes.InvalidConfiguration;
         }
 
         var labels = new HashSet<string>(model.Labels, StringComparer.Ordinal);
@@ -78,7 +79,7 @@ internal static class PredictModelCommand
             summary += string.Create(CultureInfo.InvariantCulture, $"; {invalid} lines had invalid UTF-8 (replaced with U+FFFD)");
         }
 
-        Console.Error.WriteLine(summary);
+        error.WriteLine(summary);
         return 0;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Monitor.Language;
 using Monitor.Language.Features;
+using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Commands.Model;
 
@@ -34,29 +35,29 @@ internal static class TrainModelCommand
         {
             var settings = new FeatureSettings(parse.GetValue(hashBits), parse.GetValue(words), parse.GetValue(charMin), parse.GetValue(charMax), parse.GetValue(plain));
             var options = new TrainingOptions(parse.GetValue(task)!, settings, parse.GetValue(c), parse.GetValue(seed), !parse.GetValue(unbalanced), parse.GetValue(nb));
-            return Task.FromResult(Run(options, parse.GetValue(train)!, parse.GetValue(dev), parse.GetValue(output)!, cancellationToken));
+            return Task.FromResult(Run(options, parse.GetValue(train)!, parse.GetValue(dev), parse.GetValue(output)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         });
         return command;
     }
 
-    private static int Run(TrainingOptions options, FileInfo trainFile, FileInfo? devFile, FileInfo output, CancellationToken cancellationToken)
+    private static int Run(TrainingOptions options, FileInfo trainFile, FileInfo? devFile, FileInfo output, TextWriter stdout, TextWriter error, CancellationToken cancellationToken)
     {
         var errors = options.Features.Validate();
         if (errors.Count > 0)
         {
-            Console.Error.WriteLine("Invalid feature settings: " + string.Join("; ", errors));
-            return 2;
+            error.WriteLine("Invalid feature settings: " + string.Join("; ", errors));
+            return ExitCodes.InvalidConfiguration;
         }
 
-        if (!ModelCommandFiles.TryReadLabelled(trainFile, "training", out var train) || train.Count == 0)
+        if (!ModelCommandFiles.TryReadLabelled(trainFile, "training", error, out var train) || train.Count == 0)
         {
-            return 2;
+            return ExitCodes.InvalidConfiguration;
         }
 
         List<LabelledText>? dev = null;
-        if (devFile is not null && !ModelCommandFiles.TryReadLabelled(devFile, "development", out dev))
+        if (devFile is not null && !ModelCommandFiles.TryReadLabelled(devFile, "development", error, out dev))
         {
-            return 2;
+            return ExitCodes.InvalidConfiguration;
         }
 
         TrainingResult result;
@@ -67,23 +68,23 @@ internal static class TrainModelCommand
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine(e.Message);
-            return 2;
+            error.WriteLine(e.Message);
+            return ExitCodes.InvalidConfiguration;
         }
 
         // CPU time as well as wall time: on a shared machine the wall clock mostly measures the neighbours.
         var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         ModelFile.Save(result.Model, output.FullName);
         var ci = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(ci, $"model      {result.Model.Version} ({string.Join(", ", result.Model.Labels)})"));
-        Console.WriteLine(string.Create(ci, $"trained    {train.Count} documents: vectorising {result.Vectorising.TotalSeconds:F2} s, fitting {result.Fitting.TotalSeconds:F2} s; cpu {cpu.TotalSeconds:F2} s"));
-        Console.WriteLine(string.Create(ci, $"calibrated {result.Model.Metadata.Calibration}"));
-        Console.WriteLine(string.Create(ci, $"written    {output.FullName} ({new FileInfo(output.FullName).Length / 1024.0:F0} KiB)"));
+        stdout.WriteLine(string.Create(ci, $"model      {result.Model.Version} ({string.Join(", ", result.Model.Labels)})"));
+        stdout.WriteLine(string.Create(ci, $"trained    {train.Count} documents: vectorising {result.Vectorising.TotalSeconds:F2} s, fitting {result.Fitting.TotalSeconds:F2} s; cpu {cpu.TotalSeconds:F2} s"));
+        stdout.WriteLine(string.Create(ci, $"calibrated {result.Model.Metadata.Calibration}"));
+        stdout.WriteLine(string.Create(ci, $"written    {output.FullName} ({new FileInfo(output.FullName).Length / 1024.0:F0} KiB)"));
         if (result.Dev is { } report)
         {
-            Console.WriteLine();
-            Console.WriteLine("development set:");
-            Console.Write(report.Format());
+            stdout.WriteLine();
+            stdout.WriteLine("development set:");
+            stdout.Write(report.Format());
         }
 
         return 0;
