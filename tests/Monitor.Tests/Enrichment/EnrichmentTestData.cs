@@ -3,12 +3,6 @@ using Monitor.Storage;
 
 namespace Monitor.Tests.Enrichment;
 
-/// <summary>A fixed instant for flags (the enrichers take TimeProvider; this one never moves).</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 internal static class EnrichmentTestData
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 6, 0, 0, TimeSpan.Zero);

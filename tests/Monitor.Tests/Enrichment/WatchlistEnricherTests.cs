@@ -1,5 +1,6 @@
 using Monitor.Domain;
 using Monitor.Enrichment;
+using Monitor.Tests.Support;
 using static Monitor.Tests.Enrichment.EnrichmentTestData;
 
 namespace Monitor.Tests.Enrichment;
@@ -11,7 +12,7 @@ public sealed class WatchlistEnricherTests
 
     private static readonly Watchlist Disasters = new("thien-tai", [new("lũ quét", WatchSeverity.High, "thiên tai")]);
 
-    private static WatchlistEnricher Enricher() => new([PublicOrder, Disasters], new FixedClock(Now));
+    private static WatchlistEnricher Enricher() => new([PublicOrder, Disasters], new FakeClock(Now));
 
     [Fact]
     public void Enrich_TermsTypedWithoutDiacritics_FlagPerListWithEvidence()
@@ -39,7 +40,7 @@ public sealed class WatchlistEnricherTests
     [Fact]
     public void LoadFolder_RepositoryWatchlists_ParseWithoutErrors()
     {
-        var folder = RepositoryFolder("pipelines/watchlists");
+        var folder = Path.Combine(RepositoryPaths.Pipelines, "watchlists");
 
         var lists = WatchlistLoader.LoadFolder(folder);
 
@@ -74,18 +75,5 @@ public sealed class WatchlistEnricherTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string RepositoryFolder(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Monitor.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-
-        throw new DirectoryNotFoundException("repository root (Monitor.sln) not found above " + AppContext.BaseDirectory);
     }
 }
