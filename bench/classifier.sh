@@ -32,7 +32,6 @@ for set in ${sets[@]}; do
   : > "$work/throughput.txt"
   while [[ $(wc -l < "$work/throughput.txt") -lt 20000 ]]; do cat "$work/dev-text.txt" >> "$work/throughput.txt"; done
 
-  case $set in
   # Our settings per set are the ones models/README.md rebuilds the shipped models with.
   case $set in
     uit-vsfc) task=sentiment; ours=(--c 0.2); configs=("word12 lr 10" "word13+char25 svc 0.5") ;;
