@@ -8,7 +8,8 @@ namespace Monitor.Language;
 
 /// <summary>Everything that shapes a model besides its data.</summary>
 // NbAlpha: NB-SVM smoothing; 0 turns the log-count-ratio feature scaling off.
-public sealed record TrainingOptions(string Task, FeatureSettings Features, double C = 0.2, int Seed = 1, bool BalancedClassWeights = true, double NbAlpha = 0);
+// OffsetFolds: k for the k-fold fit of per-class decision offsets (macro-F1); 0 turns it off.
+public sealed record TrainingOptions(string Task, FeatureSettings Features, double C = 0.2, int Seed = 1, bool BalancedClassWeights = true, double NbAlpha = 0, int OffsetFolds = 0);
 
 /// <summary>A trained model plus what it scored on the development set (if one was given) and how long it took.</summary>
 public sealed record TrainingResult(TextClassifierModel Model, ClassificationReport? Dev, TimeSpan Vectorising, TimeSpan Fitting);
@@ -64,6 +65,15 @@ public static class ModelTrainer
         var svm = new LinearSvmTrainer.Options(options.C, Seed: options.Seed);
         var scales = options.NbAlpha > 0 ? LogCountRatios(rows, y, labels.Length, options.Features.Dimensions, options.NbAlpha) : null;
         var (weights, bias) = LinearSvmTrainer.Train(rows, y, labels.Length, options.Features.Dimensions, classWeights, svm, scales, cancellationToken);
+
+        if (options.OffsetFolds > 1)
+        {
+            var offsets = DecisionOffsets.Fit(rows, y, labels.Length, options.Features.Dimensions, classWeights, svm, options.OffsetFolds, cancellationToken);
+            for (var k = 0; k < labels.Length; k++)
+            {
+                bias[k] += offsets[k];
+            }
+        }
 
         var devExamples = dev?.Where(e => labelIndex.ContainsKey(e.Label)).ToList();
         float temperature;

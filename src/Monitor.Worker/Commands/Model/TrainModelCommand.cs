@@ -23,10 +23,11 @@ internal static class TrainModelCommand
         var charMax = new Option<int>("--char-max") { Description = "Longest character n-gram (0 disables)", DefaultValueFactory = _ => FeatureSettings.Default.CharNgramMax };
         var plain = new Option<int>("--plain-ngrams") { Description = "Longest accent-free syllable n-gram (0 disables)", DefaultValueFactory = _ => FeatureSettings.Default.PlainWordNgramMax };
         var unbalanced = new Option<bool>("--unbalanced") { Description = "Do not weight classes by inverse frequency" };
+        var offsetFolds = new Option<int>("--offset-folds") { Description = "Fit per-class decision offsets for macro-F1 on this many training folds (0 = off)", DefaultValueFactory = _ => 0 };
         var nb = new Option<double>("--nb") { Description = "NB-SVM log-count-ratio scaling with this smoothing (0 = off)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("train", "Train a classifier and print its scores on the development set");
-        foreach (var option in new Option[] { task, train, dev, output, c, seed, hashBits, words, charMin, charMax, plain, unbalanced, nb })
+        foreach (var option in new Option[] { task, train, dev, output, c, seed, hashBits, words, charMin, charMax, plain, unbalanced, nb, offsetFolds })
         {
             command.Options.Add(option);
         }
@@ -34,7 +35,7 @@ internal static class TrainModelCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = new FeatureSettings(parse.GetValue(hashBits), parse.GetValue(words), parse.GetValue(charMin), parse.GetValue(charMax), parse.GetValue(plain));
-            var options = new TrainingOptions(parse.GetValue(task)!, settings, parse.GetValue(c), parse.GetValue(seed), !parse.GetValue(unbalanced), parse.GetValue(nb));
+            var options = new TrainingOptions(parse.GetValue(task)!, settings, parse.GetValue(c), parse.GetValue(seed), !parse.GetValue(unbalanced), parse.GetValue(nb), parse.GetValue(offsetFolds));
             return Task.FromResult(Run(options, parse.GetValue(train)!, parse.GetValue(dev), parse.GetValue(output)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         });
         return command;
