@@ -18,6 +18,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'echo "bench/classifier.sh: failed at line $LINENO; last output:" >&2; tail -n 5 "$work"/*.err "$work"/*.out 2>/dev/null >&2' ERR
 dotnet build "$root/src/Monitor.Worker/Monitor.Worker.csproj" -c Release -o "$work/bin" -v q -nologo >&2
 worker=$work/bin/Monitor.Worker
 results=$work/results.jsonl

@@ -12,7 +12,8 @@ public static class LanguageServiceCollectionExtensions
 
     /// <summary>
     /// Validates <paramref name="options"/> now (every problem in one exception), loads both models
-    /// and the watch-lists once, and adds <see cref="IContentEnricher"/>s in pipeline order.
+    /// and the watch-lists once, and adds <see cref="IContentEnricher"/>s in pipeline order:
+    /// classifiers, watch-lists, then the <see cref="LanguageTally"/> that summaries read.
     /// </summary>
     public static IServiceCollection AddLanguage(this IServiceCollection services, LanguageOptions options)
     {
@@ -35,6 +36,10 @@ public static class LanguageServiceCollectionExtensions
             ],
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IContentEnricher>(provider => new WatchlistEnricher(watchlists, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+
+        // Last, so it sees everything the language stages added; run and demo summaries read it.
+        services.AddSingleton<LanguageTally>();
+        services.AddSingleton<IContentEnricher>(provider => provider.GetRequiredService<LanguageTally>());
         return services;
     }
 }
