@@ -44,10 +44,14 @@ internal sealed class FeatureExtractor
         scratch.EnsureTokenHashes(tokens.Length);
         var hashes = scratch.TokenHashes;
         var plainHashes = scratch.PlainHashes;
+        var plainView = settings.PlainWordNgramMax > 0;
         for (var t = 0; t < tokens.Length; t++)
         {
             hashes[t] = HashChars(buffer.TextOf(tokens[t]));
-            plainHashes[t] = HashChars(buffer.PlainOf(tokens[t]));
+            if (plainView)
+            {
+                plainHashes[t] = HashChars(buffer.PlainOf(tokens[t]));
+            }
         }
 
         AddWordNgrams(hashes.AsSpan(0, tokens.Length), settings.WordNgramMax, WordSeed, scratch);
