@@ -6,5 +6,6 @@ internal static class ChannelParsers
     public static IReadOnlyList<IChannelParser> All { get; } =
     [
         new WebsiteChannelParser(),
+        new YouTubeChannelParser(), new FacebookChannelParser(), new TikTokChannelParser(), new ZaloChannelParser(),
     ];
 }
