@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Collection;
 using Monitor.Configuration;
+using Monitor.Enrichment;
 using Monitor.Storage.Sqlite;
 using Serilog.Extensions.Logging;
 
@@ -17,6 +18,7 @@ internal static class MonitorServices
         services.AddSingleton(configuration.Settings);
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)));
         services.AddMonitorStore(configuration.Settings, dbPath);
+        services.AddLanguage(LanguageOptions.From(configuration.Settings.Language, configuration.Folder));
         services.AddCollectionRunner();
         services.AddChannelCollectors(configuration, dbPath);
         return services;

@@ -25,20 +25,36 @@ public sealed record LanguageOptions
 
     /// <summary>
     /// From monitor.yaml's <c>language:</c> section: a model path left null means the default model
-    /// shipped in <c>models/</c>; watch-lists are <c>&lt;pipelines&gt;/watchlists</c>.
+    /// shipped in <c>models/</c>; watch-lists are <c>&lt;pipelines&gt;/watchlists</c>. A relative
+    /// model path is looked up beside the pipelines folder (the repository root in a checkout),
+    /// then beside the executable (the build copies <c>models/</c> there), so the worker finds its
+    /// models whatever its working directory.
     /// </summary>
     public static LanguageOptions From(LanguageSettings settings, string pipelinesFolder)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var defaults = new LanguageOptions();
+        var root = Path.GetDirectoryName(Path.GetFullPath(pipelinesFolder)) ?? ".";
         return new LanguageOptions
         {
-            SentimentModel = settings.SentimentModel ?? defaults.SentimentModel,
-            ToxicityModel = settings.ToxicityModel ?? defaults.ToxicityModel,
+            SentimentModel = Resolve(settings.SentimentModel ?? defaults.SentimentModel, root),
+            ToxicityModel = Resolve(settings.ToxicityModel ?? defaults.ToxicityModel, root),
             NegativeThreshold = settings.NegativeThreshold,
             ToxicThreshold = settings.ToxicThreshold,
             WatchlistFolder = Path.Combine(pipelinesFolder, "watchlists"),
         };
+    }
+
+    private static string Resolve(string path, string root)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var besideExecutable = Path.Combine(AppContext.BaseDirectory, path);
+        var besidePipelines = Path.Combine(root, path);
+        return File.Exists(besidePipelines) || !File.Exists(besideExecutable) ? besidePipelines : besideExecutable;
     }
 
     /// <summary>Every problem at once, so one start-up failure lists all of them.</summary>

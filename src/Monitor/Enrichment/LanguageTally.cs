@@ -67,6 +67,11 @@ public sealed class LanguageTally : IContentEnricher
         var text = new StringBuilder();
         lock (gate)
         {
+            if (labels.Count == 0)
+            {
+                text.AppendLine("sentiment, toxicity: no items or comments classified");
+            }
+
             foreach (var task in labels.Keys.Select(k => k.Task).Distinct(StringComparer.Ordinal))
             {
                 var counts = labels.Where(p => p.Key.Task == task).Select(p => string.Create(ci, $"{p.Key.Label} {p.Value}"));
