@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Collection;
+using Monitor.Configuration;
 using Monitor.Enrichment;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
+using Monitor.Worker.Commands.Setup;
 using Monitor.Worker.Demo;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Output;
@@ -24,11 +26,33 @@ internal static class DemoCommand
     public static Command Create()
     {
         var command = new Command("demo", "Collect the project's own replay station sites (on 127.0.0.1) into ./data/demo.db and print the stats table");
-        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), cancellationToken));
+        command.Options.Add(Store);
+        ElasticsearchConnection.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), cancellationToken, ElasticsearchStoreFor(parseResult)));
         return command;
     }
 
-    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
+    /// <summary><c>--store elasticsearch --es-url URL</c>: the same demo into any Elasticsearch 8/9 (or the stand-in).</summary>
+    private static Option<string> Store { get; } = CreateStoreOption();
+
+    private static Option<string> CreateStoreOption()
+    {
+        var option = new Option<string>("--store") { Description = "Where the demo writes: sqlite (default, --db) or elasticsearch (--es-url)", DefaultValueFactory = _ => "sqlite" };
+        option.AcceptOnlyFromAmong("sqlite", "elasticsearch");
+        return option;
+    }
+
+    private static ElasticsearchSettings? ElasticsearchStoreFor(ParseResult parse) =>
+        parse.GetValue(Store) != "elasticsearch" ? null : new ElasticsearchSettings
+        {
+            Url = parse.GetValue(ElasticsearchConnection.Url),
+            ApiKeyEnv = parse.GetValue(ElasticsearchConnection.ApiKeyEnv),
+            UsernameEnv = parse.GetValue(ElasticsearchConnection.UsernameEnv),
+            PasswordEnv = parse.GetValue(ElasticsearchConnection.PasswordEnv),
+            CaCertificatePath = parse.GetValue(ElasticsearchConnection.CaCertificate),
+        };
+
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken, ElasticsearchSettings? elasticsearch = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var pipelines = context.LoadPipelines();
@@ -38,13 +62,25 @@ internal static class DemoCommand
             return ExitCodes.InvalidConfiguration;
         }
 
+        if (elasticsearch is { Url: null })
+        {
+            await context.Error.WriteLineAsync("demo --store elasticsearch needs --es-url (or MONITOR_ES_URL).");
+            return ExitCodes.InvalidConfiguration;
+        }
+
         var dbPath = context.DbOverride ?? DefaultDbPath;
         var console = Terminal.For(context.Output);
         var interactive = Terminal.IsInteractive(context.Output);
         await using var sites = await ReplayWebsites.StartAsync(cancellationToken);
         var configuration = DemoConfiguration.PointAtReplays(pipelines.Configuration!, sites.Sites);
+        if (elasticsearch is not null)
+        {
+            configuration = configuration with { Settings = configuration.Settings with { Store = new StoreSettings { Kind = StoreKind.Elasticsearch, Elasticsearch = elasticsearch } } };
+        }
+
+        var storeName = elasticsearch?.Url?.ToString() ?? Path.GetFullPath(dbPath);
         var realOrigins = DemoConfiguration.RealOrigins(pipelines.Configuration!, sites.Sites);
-        console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {Path.GetFullPath(dbPath)}"));
+        console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {storeName}"));
 
         // The progress display owns the terminal; the console log shows only warnings (the file has everything).
         var logger = MonitorLogging.Create(configuration.Settings.DataFolder, interactive ? LogEventLevel.Error : LogEventLevel.Warning);
@@ -59,7 +95,7 @@ internal static class DemoCommand
             var cycle = services.GetRequiredService<CollectionCycle>();
             var summary = await DemoProgress.RunAsync(console, interactive, configuration, progress => cycle.RunAsync(configuration, progress, cancellationToken));
             CycleReport.Write(context.Output, summary);
-            StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), Path.GetFullPath(dbPath));
+            StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), storeName);
             await context.Output.WriteAsync("Language (this run)" + Environment.NewLine + services.GetRequiredService<LanguageTally>().Format());
             return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }

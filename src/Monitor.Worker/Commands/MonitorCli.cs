@@ -18,6 +18,8 @@ internal static class MonitorCli
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(SetupCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(Model.RescoreCommand.Create());
 
