@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Monitor.Collection;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
+using Monitor.Enrichment;
 using Monitor.Storage.Elasticsearch;
 using Monitor.Storage.Sqlite;
 using Serilog.Extensions.Logging;
@@ -19,6 +20,7 @@ internal static class MonitorServices
         services.AddSingleton(configuration.Settings);
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)));
         services.AddMonitorStore(configuration, dbPath);
+        services.AddLanguage(LanguageOptions.From(configuration.Settings.Language, configuration.Folder));
         services.AddCollectionRunner();
         services.AddChannelCollectors(configuration, dbPath);
         return services;
