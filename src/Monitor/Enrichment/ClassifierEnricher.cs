@@ -11,8 +11,15 @@ public sealed record ModelFlagRule(IReadOnlySet<string> Labels, double Threshold
 /// <summary>
 /// Gives every item (title + body) and comment one <see cref="Assessment"/> per classifier (label,
 /// probability, model version), and a model <see cref="Flag"/> with the score as evidence when a
-/// classifier's rule threshold is reached (negative sentiment, toxic comment).
+/// classifier's rule threshold is reached on a comment (negative sentiment, toxic comment).
 /// </summary>
+/// <remarks>
+/// Model flags are raised on comments only. The shipped models learnt from student feedback
+/// (UIT-VSFC) and social-media comments (ViHSD); on news articles they are out of their domain:
+/// on the demo's 267 replayed articles the sentiment model called 228 titles negative and the
+/// toxicity model called 153 article texts HATE. Flagging those would bury a reviewer, so items
+/// keep their assessments (visible, with the model version) and are flagged by watch-lists.
+/// </remarks>
 internal sealed class ClassifierEnricher : IContentEnricher
 {
     private readonly IReadOnlyList<(ITextClassifier Classifier, ModelFlagRule? Rule)> classifiers;
@@ -52,7 +59,7 @@ internal sealed class ClassifierEnricher : IContentEnricher
             var probabilities = classifier.Labels.Count <= buffer.Length ? buffer[..classifier.Labels.Count] : new float[classifier.Labels.Count];
             var best = classifier.Classify(text, probabilities);
             assessments.Add(new Assessment(id, kind, classifier.Task, classifier.Labels[best], probabilities[best], classifier.ModelVersion));
-            if (rule is null)
+            if (rule is null || kind != TargetKind.Comment)
             {
                 continue;
             }

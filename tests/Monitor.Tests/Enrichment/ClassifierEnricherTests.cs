@@ -46,6 +46,17 @@ public sealed class ClassifierEnricherTests
     }
 
     [Fact]
+    public void Enrich_NegativeItemOverThreshold_AssessedButNotFlagged()
+    {
+        var batch = Batch([Item("web:1", "quá tệ, thất vọng, dở tệ", null)], [Comment("youtube:c1", "web:1", "quá tệ, thất vọng, dở tệ")]);
+
+        var enriched = Enricher(threshold: 0.5).Enrich(batch);
+
+        enriched.Assessments.ShouldContain(a => a.TargetId == "web:1" && a.Label == "negative");
+        enriched.Flags.ShouldHaveSingleItem().TargetId.ShouldBe("youtube:c1");
+    }
+
+    [Fact]
     public void Enrich_KeepsWhatEarlierStagesAdded()
     {
         var earlier = new Flag("web:0", TargetKind.Item, "watchlist:x", "low", "earlier", null, [], Now);
