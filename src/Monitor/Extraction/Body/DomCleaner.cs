@@ -11,6 +11,8 @@ namespace Monitor.Extraction.Body;
 internal static class DomCleaner
 {
     private const double WrapperShare = 0.5;
+    private const int ProseText = 400;
+    private const double ProseLinkDensity = 0.3;
 
     public static void Prune(HtmlNode root, Dictionary<HtmlNode, NodeStats> stats)
     {
@@ -75,7 +77,14 @@ internal static class DomCleaner
             return false;
         }
 
-        var paragraphText = stats.TryGetValue(node, out var own) ? own.ParagraphTextLength : 0;
-        return paragraphText < documentParagraphText * WrapperShare;
+        if (!stats.TryGetValue(node, out var own))
+        {
+            return true;
+        }
+
+        // Page builders wrap prose in "widget" blocks and utility classes name everything: a furniture-named
+        // element that holds real prose with few links stays, and the scorer decides.
+        var holdsProse = own.ParagraphTextLength >= ProseText && own.LinkDensity < ProseLinkDensity;
+        return !holdsProse && own.ParagraphTextLength < documentParagraphText * WrapperShare;
     }
 }
