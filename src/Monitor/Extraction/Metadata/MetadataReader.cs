@@ -49,6 +49,7 @@ internal static class MetadataReader
             Headings = scan.Headings,
             HeadingAuthorCandidates = scan.AuthorTexts,
             DateTexts = scan.DateTexts,
+            DatesAfterHeading = scan.DatesAfterHeading,
             HeadlineLinks = scan.HeadlineLinks,
         };
     }
@@ -83,6 +84,11 @@ internal static class MetadataReader
         public List<string> AuthorTexts { get; } = [];
 
         public List<string> DateTexts { get; } = [];
+
+        /// <summary>Dates printed after the first &lt;h1&gt;: the article's own, not the site header's clock.</summary>
+        public List<string> DatesAfterHeading { get; } = [];
+
+        private bool seenHeading;
 
         public int HeadlineLinks { get; private set; }
 
@@ -150,6 +156,7 @@ internal static class MetadataReader
                     ReadTime(node);
                     return true;
                 case "h1":
+                    seenHeading = true;
                     if (Headings.Count < MaxHeadings)
                     {
                         var text = BlockText.Inline(node);
@@ -189,6 +196,11 @@ internal static class MetadataReader
                 if (text.Length is >= 8 and <= MaxAuthorText)
                 {
                     DateTexts.Add(text);
+                    if (seenHeading && DatesAfterHeading.Count < MaxHeadings)
+                    {
+                        DatesAfterHeading.Add(text);
+                    }
+
                     return false;
                 }
             }
@@ -252,6 +264,11 @@ internal static class MetadataReader
             }
 
             FirstTime ??= value;
+            if (seenHeading && DatesAfterHeading.Count < MaxHeadings)
+            {
+                DatesAfterHeading.Add(value);
+            }
+
             var cues = string.Concat(node.GetAttributeValue("itemprop", string.Empty), " ", node.GetAttributeValue("class", string.Empty),
                 " ", node.ParentNode?.GetAttributeValue("class", string.Empty));
             if (PublishedTime is null && (node.Attributes.Contains("pubdate")
