@@ -59,9 +59,15 @@ internal static class DomCleaner
             return false;
         }
 
-        if (BoilerplateRules.IsAlwaysDropped(name) || BoilerplateRules.IsHidden(node))
+        if (BoilerplateRules.IsAlwaysDropped(name))
         {
             return true;
+        }
+
+        if (BoilerplateRules.IsHidden(node))
+        {
+            // Streaming frameworks park the whole server-rendered article in a hidden element until scripts move it.
+            return !(stats.TryGetValue(node, out var parked) && parked.ParagraphTextLength >= documentParagraphText * WrapperShare);
         }
 
         var classAndId = BoilerplateRules.ClassAndId(node);
