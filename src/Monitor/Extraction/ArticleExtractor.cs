@@ -61,6 +61,14 @@ public sealed class ArticleExtractor
             }
         }
 
+        foreach (var shown in metadata.TextDatesNearHeading)
+        {
+            if (VietnameseDateParser.TryParse(shown, null, out var value))
+            {
+                return value;
+            }
+        }
+
         if (VietnameseDateParser.TryParse(metadata.TimeElementPublished, null, out var timed))
         {
             return timed;

@@ -9,6 +9,9 @@ internal static class MetadataReader
 {
     private const int MaxHeadings = 8;
     private const int MaxAuthorText = 80;
+    private const int MaxDateText = 120;
+    private const int MaxTextDates = 64;
+    private const int MaxDistanceAfterHeading = 400;
 
     public static PageMetadata Read(HtmlDocument document)
     {
@@ -38,7 +41,7 @@ internal static class MetadataReader
                 ?? scan.Meta("publish-date") ?? scan.Meta("publish_date") ?? scan.Meta("dc.date.issued")
                 ?? scan.Meta("dc.date") ?? scan.Meta("dcterms.created") ?? scan.Meta("date")
                 ?? scan.Meta("sailthru.date") ?? scan.Meta("parsely-pub-date") ?? scan.Meta("article.published")
-                ?? scan.Meta("originalpublicationdate") ?? scan.Meta("created"),
+                ?? scan.Meta("originalpublicationdate") ?? scan.Meta("created") ?? scan.Meta("published"),
             MetaAuthor = UsableAuthor(scan.Meta("author") ?? scan.Meta("article:author") ?? scan.Meta("dc.creator")
                 ?? scan.Meta("sailthru.author") ?? scan.Meta("parsely-author") ?? scan.Meta("byl")),
             MetaSection = Clean(scan.Meta("article:section")),
@@ -50,9 +53,19 @@ internal static class MetadataReader
             HeadingAuthorCandidates = scan.AuthorTexts,
             DateTexts = scan.DateTexts,
             DatesAfterHeading = scan.DatesAfterHeading,
+            TextDatesNearHeading = NearHeading(scan.TextDates),
             HeadlineLinks = scan.HeadlineLinks,
         };
     }
+
+    /// <summary>Dates after the headline first (nearest first), then those just before it (nearest first).</summary>
+    private static List<string> NearHeading(List<(string Text, int Distance, bool AfterHeading)> dates) =>
+    [
+        .. dates.Where(d => d.AfterHeading).OrderBy(d => d.Distance).Select(d => d.Text),
+        .. dates.Where(d => !d.AfterHeading && d.Distance <= MaxDistanceBeforeHeading).OrderBy(d => d.Distance).Select(d => d.Text),
+    ];
+
+    private const int MaxDistanceBeforeHeading = 60;
 
     private static string? Clean(string? text)
     {
@@ -89,6 +102,11 @@ internal static class MetadataReader
         public List<string> DatesAfterHeading { get; } = [];
 
         private bool seenHeading;
+        private int elementIndex;
+        private int headingIndex = -1;
+
+        /// <summary>Short texts holding a year, with where they sit relative to the first &lt;h1&gt;.</summary>
+        public List<(string Text, int Distance, bool AfterHeading)> TextDates { get; } = [];
 
         public int HeadlineLinks { get; private set; }
 
@@ -110,10 +128,18 @@ internal static class MetadataReader
             RuntimeHelpers.EnsureSufficientExecutionStack();
             for (var child = node.FirstChild; child is not null; child = child.NextSibling)
             {
+                if (child.NodeType == HtmlNodeType.Text)
+                {
+                    ReadTextDate(((HtmlTextNode)child).Text);
+                    continue;
+                }
+
                 if (child.NodeType != HtmlNodeType.Element)
                 {
                     continue;
                 }
+
+                elementIndex++;
 
                 if (Visit(child))
                 {
@@ -156,6 +182,12 @@ internal static class MetadataReader
                     ReadTime(node);
                     return true;
                 case "h1":
+                    if (!seenHeading)
+                    {
+                        headingIndex = elementIndex;
+                        MarkDatesBeforeHeading();
+                    }
+
                     seenHeading = true;
                     if (Headings.Count < MaxHeadings)
                     {
@@ -206,6 +238,44 @@ internal static class MetadataReader
             }
 
             return true;
+        }
+
+        private void ReadTextDate(string text)
+        {
+            if (text.Length is < 6 or > MaxDateText || !HasYear(text) || TextDates.Count >= MaxTextDates)
+            {
+                return;
+            }
+
+            if (seenHeading && elementIndex - headingIndex > MaxDistanceAfterHeading)
+            {
+                return;
+            }
+
+            TextDates.Add((text, seenHeading ? elementIndex - headingIndex : elementIndex, seenHeading));
+        }
+
+        private void MarkDatesBeforeHeading()
+        {
+            for (var i = 0; i < TextDates.Count; i++)
+            {
+                TextDates[i] = (TextDates[i].Text, elementIndex - TextDates[i].Distance, false);
+            }
+        }
+
+        private static bool HasYear(string text)
+        {
+            var run = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                run = char.IsAsciiDigit(text[i]) ? run + 1 : 0;
+                if (run == 4 && text[i - 3] is '1' or '2' && (i + 1 == text.Length || !char.IsAsciiDigit(text[i + 1])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void CountHeadlineLink(HtmlNode anchor)

@@ -51,6 +51,9 @@ internal sealed record PageMetadata
     /// <summary>Dates shown after the headline (&lt;time&gt; values and date-classed texts), in page order.</summary>
     public IReadOnlyList<string> DatesAfterHeading { get; init; } = [];
 
+    /// <summary>Short texts with a year close to the first &lt;h1&gt;: after it nearest first, then just before it.</summary>
+    public IReadOnlyList<string> TextDatesNearHeading { get; init; } = [];
+
     /// <summary>Links whose text reads like a headline (four words or more): many of them mark a listing.</summary>
     public int HeadlineLinks { get; init; }
 }
