@@ -7,6 +7,16 @@ namespace Monitor.Extraction.Body;
 /// Markup cues that say "this is not the article": tags, ARIA roles, and class/id words used by
 /// news CMSs (Vietnamese ones included: "tin-lien-quan", "binh-luan", "chia-se").
 /// </summary>
+[Flags]
+internal enum ClassCues
+{
+    None = 0,
+    Negative = 1,
+    StronglyNegative = 2,
+    Positive = 4,
+    ArticleBody = 8,
+}
+
 internal static partial class BoilerplateRules
 {
     /// <summary>Elements that never hold article text.</summary>
@@ -55,6 +65,39 @@ internal static partial class BoilerplateRules
 
         return string.Concat(cls, " ", id).Replace('_', '-').ToLowerInvariant();
     }
+
+    /// <summary>The class/id cues of an element, cached by its class and id strings (they repeat across pages).</summary>
+    public static ClassCues Cues(HtmlNode node)
+    {
+        var cls = node.GetAttributeValue("class", null);
+        var id = node.GetAttributeValue("id", null);
+        if (cls is null && id is null)
+        {
+            return ClassCues.None;
+        }
+
+        var key = (cls ?? string.Empty, id ?? string.Empty);
+        if (CueCache.TryGetValue(key, out var cues))
+        {
+            return cues;
+        }
+
+        var classAndId = ClassAndId(node);
+        cues = (IsNegative(classAndId) ? ClassCues.Negative : ClassCues.None)
+            | (IsStronglyNegative(classAndId) ? ClassCues.StronglyNegative : ClassCues.None)
+            | (IsPositive(classAndId) ? ClassCues.Positive : ClassCues.None)
+            | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None);
+        if (CueCache.Count < MaxCachedCues)
+        {
+            CueCache.TryAdd(key, cues);
+        }
+
+        return cues;
+    }
+
+    private const int MaxCachedCues = 100_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), ClassCues> CueCache = new();
 
     public static bool IsNegative(string classAndId) => classAndId.Length > 0 && Negative().IsMatch(classAndId);
 

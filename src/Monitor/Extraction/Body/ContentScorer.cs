@@ -81,18 +81,18 @@ internal static class ContentScorer
 
     public static double ClassWeight(HtmlNode node)
     {
-        var classAndId = BoilerplateRules.ClassAndId(node);
+        var cues = BoilerplateRules.Cues(node);
         double weight = 0;
-        if (BoilerplateRules.IsArticleBodyClass(classAndId))
+        if (cues.HasFlag(ClassCues.ArticleBody))
         {
             weight += 30;
         }
-        else if (BoilerplateRules.IsPositive(classAndId))
+        else if (cues.HasFlag(ClassCues.Positive))
         {
             weight += 25;
         }
 
-        if (BoilerplateRules.IsNegative(classAndId))
+        if (cues.HasFlag(ClassCues.Negative))
         {
             weight -= 25;
         }

@@ -70,14 +70,15 @@ internal static class DomCleaner
             return !(stats.TryGetValue(node, out var parked) && parked.ParagraphTextLength >= documentParagraphText * WrapperShare);
         }
 
-        var classAndId = BoilerplateRules.ClassAndId(node);
-        if (BoilerplateRules.IsStronglyNegative(classAndId) && !BoilerplateRules.IsArticleBodyClass(classAndId))
+        var cues = BoilerplateRules.Cues(node);
+        var articleBody = cues.HasFlag(ClassCues.ArticleBody);
+        if (cues.HasFlag(ClassCues.StronglyNegative) && !articleBody)
         {
             return true;
         }
 
         var furniture = BoilerplateRules.IsStructuralBoilerplate(node)
-            || (BoilerplateRules.IsNegative(classAndId) && !BoilerplateRules.IsArticleBodyClass(classAndId));
+            || (cues.HasFlag(ClassCues.Negative) && !articleBody);
         if (!furniture)
         {
             return false;

@@ -281,21 +281,35 @@ internal static class MetadataReader
         private void CountHeadlineLink(HtmlNode anchor)
         {
             var words = 0;
-            var inWord = false;
-            foreach (var c in anchor.InnerText)
-            {
-                var letter = char.IsLetterOrDigit(c);
-                if (letter && !inWord)
-                {
-                    words++;
-                }
-
-                inWord = letter;
-            }
-
+            CountWords(anchor, ref words);
             if (words >= 4)
             {
                 HeadlineLinks++;
+            }
+        }
+
+        private static void CountWords(HtmlNode node, ref int words)
+        {
+            for (var child = node.FirstChild; child is not null && words < 4; child = child.NextSibling)
+            {
+                if (child.NodeType == HtmlNodeType.Text)
+                {
+                    var inWord = false;
+                    foreach (var c in ((HtmlTextNode)child).Text)
+                    {
+                        var letter = char.IsLetterOrDigit(c);
+                        if (letter && !inWord)
+                        {
+                            words++;
+                        }
+
+                        inWord = letter;
+                    }
+                }
+                else if (child.NodeType == HtmlNodeType.Element)
+                {
+                    CountWords(child, ref words);
+                }
             }
         }
 
@@ -306,13 +320,16 @@ internal static class MetadataReader
                 return false;
             }
 
-            var cls = string.Concat(node.GetAttributeValue("class", null), " ", node.GetAttributeValue("id", null));
-            return cls.Length > 1 && (cls.Contains("date", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("time", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("publish", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("ngay", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("posted", StringComparison.OrdinalIgnoreCase));
+            return NamesDate(node.GetAttributeValue("class", null)) || NamesDate(node.GetAttributeValue("id", null));
         }
+
+        private static bool NamesDate(string? cls) => cls is { Length: > 1 } && cls.AsSpan().ContainsAny(DateWords);
+
+        private static readonly System.Buffers.SearchValues<string> DateWords =
+            System.Buffers.SearchValues.Create(["date", "time", "publish", "ngay", "posted"], StringComparison.OrdinalIgnoreCase);
+
+        private static readonly System.Buffers.SearchValues<string> AuthorWords =
+            System.Buffers.SearchValues.Create(["author", "byline"], StringComparison.OrdinalIgnoreCase);
 
         private void ReadMeta(HtmlNode node)
         {
@@ -375,7 +392,7 @@ internal static class MetadataReader
             }
 
             var cls = node.GetAttributeValue("class", null);
-            return cls is not null && (cls.Contains("author", StringComparison.OrdinalIgnoreCase) || cls.Contains("byline", StringComparison.OrdinalIgnoreCase))
+            return cls is not null && cls.AsSpan().ContainsAny(AuthorWords)
                 && !cls.Contains("avatar", StringComparison.OrdinalIgnoreCase) && !cls.Contains("bio", StringComparison.OrdinalIgnoreCase);
         }
 
