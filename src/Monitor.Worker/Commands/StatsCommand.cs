@@ -1,17 +1,51 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Reporting;
+using Monitor.Storage;
+using Monitor.Storage.Sqlite;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Output;
 
 namespace Monitor.Worker.Commands;
 
+/// <summary><c>stats [--json]</c>: a summary of the store, per station and platform. Never writes to the store.</summary>
 internal static class StatsCommand
 {
+    public static Option<bool> Json { get; } = new("--json") { Description = "Print the summary as JSON instead of a table" };
+
     public static Command Create()
     {
-        var command = new Command("stats", "TODO: describe stats");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("'stats' is not built yet.");
-            return 2;
-        });
+        var command = new Command("stats", "Summarise what the store holds, per station and platform (table, or --json)");
+        command.Options.Add(Json);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), parseResult.GetValue(Json), cancellationToken));
         return command;
+    }
+
+    public static async Task<int> RunAsync(CommandContext context, bool json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dbPath = context.DbPath(context.LoadPipelines());
+        await using var services = new ServiceCollection().AddSqliteStore(dbPath, readOnly: true).BuildServiceProvider();
+        var store = services.GetRequiredService<IContentStore>();
+        try
+        {
+            await store.InitializeAsync(cancellationToken);
+            var stats = await store.GetStatsAsync(cancellationToken);
+            if (json)
+            {
+                await context.Output.WriteLineAsync(StatsJson.Write(stats));
+            }
+            else
+            {
+                StatsTable.Write(Terminal.For(context.Output), stats, Path.GetFullPath(dbPath));
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (StoreUnavailableException exception)
+        {
+            await context.Error.WriteLineAsync(exception.Message);
+            return ExitCodes.StoreUnavailable;
+        }
     }
 }

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using Monitor.Domain;
+using Monitor.Enrichment;
+using Monitor.Storage;
+
+namespace Monitor.Collection;
+
+/// <summary>
+/// Runs one channel: the collector that can collect it → normaliser → every enricher in
+/// registration order → store, one item at a time (each item is stored before the next is asked
+/// for, so a killed run loses nothing it reported). Failures are classified, logged once with
+/// context and returned in the summary; they never escape to stop other sources. Only a store that
+/// cannot be used at all (<see cref="StoreUnavailableException"/>) and the caller's cancellation do.
+/// </summary>
+internal sealed class CollectionRunner(
+    IEnumerable<IChannelCollector> collectors,
+    IEnumerable<IContentEnricher> enrichers,
+    IContentStore store,
+    TimeProvider clock,
+    ILogger<CollectionRunner> logger)
+{
+    private readonly IReadOnlyList<IChannelCollector> collectors = [.. collectors];
+    private readonly IReadOnlyList<IContentEnricher> enrichers = [.. enrichers];
+
+    public async Task<SourceRunSummary> RunAsync(
+        Station station,
+        Channel channel,
+        IProgress<CollectionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(channel);
+        var started = clock.GetTimestamp();
+        progress?.Report(new CollectionProgress(station.Id, channel.Id, CollectionStage.Started, 0, 0));
+        var collector = collectors.FirstOrDefault(c => c.CanCollect(channel));
+        if (collector is null)
+        {
+            var platform = channel.Platform.ToWire();
+            CollectionRunnerLog.NoCollector(logger, station.Id, channel.Id, platform);
+            return Finish(new SourceRunSummary(station.Id, channel.Id, SourceOutcome.NoCollector, 0, 0, 0, 0, 0, 0, clock.GetElapsedTime(started), $"no collector handles '{platform}' channels"), progress);
+        }
+
+        var totals = new SaveResult(0, 0, 0, 0, 0, 0);
+        try
+        {
+            await foreach (var collected in collector.CollectAsync(station, channel, cancellationToken).WithCancellation(cancellationToken))
+            {
+                var result = await StoreAsync(collected, cancellationToken);
+                totals = Add(totals, result);
+                progress?.Report(new CollectionProgress(station.Id, channel.Id, CollectionStage.ItemStored, Stored(totals), totals.NewItems));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var cancelled = Summary(station, channel, SourceOutcome.Cancelled, totals, started, "cancelled");
+            CollectionRunnerLog.SourceCancelled(logger, station.Id, channel.Id, cancelled.Stored);
+            return Finish(cancelled, progress);
+        }
+        catch (StoreUnavailableException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var outcome = FailureClassifier.Classify(exception);
+            var error = FailureClassifier.Describe(exception);
+            var summary = Summary(station, channel, outcome, totals, started, error);
+            if (FailureClassifier.IsExpected(exception))
+            {
+                CollectionRunnerLog.SourceFailed(logger, station.Id, channel.Id, outcome, (long)summary.Elapsed.TotalMilliseconds, summary.Stored, summary.NewItems, error);
+            }
+            else
+            {
+                CollectionRunnerLog.SourceCrashed(logger, exception, station.Id, channel.Id, summary.Stored, error);
+            }
+
+            return Finish(summary, progress);
+        }
+
+        var succeeded = Summary(station, channel, SourceOutcome.Succeeded, totals, started, null);
+        CollectionRunnerLog.SourceSucceeded(logger, station.Id, channel.Id, (long)succeeded.Elapsed.TotalMilliseconds, totals.NewItems, totals.ChangedItems, totals.UnchangedItems, totals.Observations, totals.Comments, totals.Flags);
+        return Finish(succeeded, progress);
+    }
+
+    private async Task<SaveResult> StoreAsync(CollectedItem collected, CancellationToken cancellationToken)
+    {
+        var normalised = ItemNormaliser.Normalise(collected);
+        var batch = new ContentBatch([normalised.Item], normalised.Observations, normalised.Comments, [], []);
+        foreach (var enricher in enrichers)
+        {
+            batch = enricher.Enrich(batch);
+        }
+
+        return await store.SaveAsync(batch, cancellationToken);
+    }
+
+    private SourceRunSummary Summary(Station station, Channel channel, SourceOutcome outcome, SaveResult totals, long started, string? error) =>
+        new(station.Id, channel.Id, outcome, totals.NewItems, totals.ChangedItems, totals.UnchangedItems, totals.Observations, totals.Comments, totals.Flags, clock.GetElapsedTime(started), error);
+
+    private static SourceRunSummary Finish(SourceRunSummary summary, IProgress<CollectionProgress>? progress)
+    {
+        progress?.Report(new CollectionProgress(summary.StationId, summary.ChannelId, CollectionStage.Finished, summary.Stored, summary.NewItems, summary));
+        return summary;
+    }
+
+    private static int Stored(SaveResult totals) => totals.NewItems + totals.ChangedItems + totals.UnchangedItems;
+
+    private static SaveResult Add(SaveResult a, SaveResult b) =>
+        new(a.NewItems + b.NewItems, a.ChangedItems + b.ChangedItems, a.UnchangedItems + b.UnchangedItems, a.Observations + b.Observations, a.Comments + b.Comments, a.Flags + b.Flags);
+}

@@ -1,0 +1,289 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Monitor.Collection.Social;
+
+/// <summary>What the collectors remember about one item between runs.</summary>
+public sealed record SocialItemState(
+    string ItemId,
+    string ChannelId,
+    string NativeId,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset? LastObservedAt,
+    DateTimeOffset? NextDueAt,
+    int ObservationCount,
+    long? LastCommentCount,
+    bool Gone);
+
+/// <summary>
+/// The social collectors' own bookkeeping, in <c>social_*</c> tables beside the content store's
+/// (same SQLite file). Observations themselves live in the content store; this holds only what the
+/// schedule, quota and back-off decisions need.
+/// </summary>
+public sealed class SocialStateStore : IDisposable
+{
+    private readonly string connectionString;
+    private readonly SemaphoreSlim initialised = new(1, 1);
+    private bool ready;
+
+    public SocialStateStore(IOptions<SocialCollectionOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.Value.StatePath;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    }
+
+    public void Dispose() => initialised.Dispose();
+
+    public async Task<SocialItemState?> GetItemAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM social_items WHERE item_id = $id";
+        command.Parameters.AddWithValue("$id", itemId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadState(reader) : null;
+    }
+
+    /// <summary>Known, not deleted items of a channel whose next observation is due, oldest due first.</summary>
+    public async Task<IReadOnlyList<SocialItemState>> GetDueAsync(string channelId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT * FROM social_items
+            WHERE channel_id = $channel AND gone = 0 AND next_due_at IS NOT NULL AND next_due_at <= $now
+            ORDER BY next_due_at LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$now", Format(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<SocialItemState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(ReadState(reader));
+        }
+
+        return result;
+    }
+
+    /// <summary>Called after the runner has stored the observation (the collector's code after <c>yield return</c>).</summary>
+    public async Task MarkObservedAsync(
+        string itemId, string channelId, string nativeId, DateTimeOffset publishedAt, DateTimeOffset observedAt,
+        DateTimeOffset? nextDueAt, long? commentCount, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO social_items (item_id, channel_id, native_id, published_at, last_observed_at, next_due_at, observation_count, last_comment_count, gone)
+            VALUES ($id, $channel, $native, $published, $observed, $next, 1, $comments, 0)
+            ON CONFLICT(item_id) DO UPDATE SET
+              last_observed_at = excluded.last_observed_at,
+              next_due_at = excluded.next_due_at,
+              observation_count = social_items.observation_count + 1,
+              last_comment_count = COALESCE(excluded.last_comment_count, social_items.last_comment_count),
+              gone = 0
+            """;
+        command.Parameters.AddWithValue("$id", itemId);
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$native", nativeId);
+        command.Parameters.AddWithValue("$published", Format(publishedAt));
+        command.Parameters.AddWithValue("$observed", Format(observedAt));
+        command.Parameters.AddWithValue("$next", nextDueAt is { } next ? Format(next) : DBNull.Value);
+        command.Parameters.AddWithValue("$comments", commentCount is { } c ? c : DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The platform says the item no longer exists: stop observing it, keep everything stored.</summary>
+    public async Task MarkGoneAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE social_items SET gone = 1, next_due_at = NULL WHERE item_id = $id";
+        command.Parameters.AddWithValue("$id", itemId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<(DateTimeOffset Until, string Reason)?> GetBackoffAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT until, reason FROM social_backoff WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (Parse(reader.GetString(0)), reader.GetString(1)) : null;
+    }
+
+    public async Task SetBackoffAsync(string key, DateTimeOffset until, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO social_backoff (key, until, reason) VALUES ($key, $until, $reason)
+            ON CONFLICT(key) DO UPDATE SET until = excluded.until, reason = excluded.reason
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$until", Format(until));
+        command.Parameters.AddWithValue("$reason", reason);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Adds <paramref name="units"/> to a quota day and returns the day's total.</summary>
+    public async Task<long> AddQuotaUnitsAsync(string quotaKey, string day, int units, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO social_quota (quota_key, day, units) VALUES ($key, $day, $units)
+            ON CONFLICT(quota_key, day) DO UPDATE SET units = social_quota.units + excluded.units
+            RETURNING units
+            """;
+        command.Parameters.AddWithValue("$key", quotaKey);
+        command.Parameters.AddWithValue("$day", day);
+        command.Parameters.AddWithValue("$units", units);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<long> GetQuotaUnitsAsync(string quotaKey, string day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT units FROM social_quota WHERE quota_key = $key AND day = $day";
+        command.Parameters.AddWithValue("$key", quotaKey);
+        command.Parameters.AddWithValue("$day", day);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    public async Task RecordFollowersAsync(string channelId, DateTimeOffset observedAt, long followers, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR REPLACE INTO social_followers (channel_id, observed_at, followers) VALUES ($channel, $at, $followers)
+            """;
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$at", Format(observedAt));
+        command.Parameters.AddWithValue("$followers", followers);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FollowerCount>> ReadFollowersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel_id, observed_at, followers FROM social_followers ORDER BY channel_id, observed_at";
+        var result = new List<FollowerCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new FollowerCount(reader.GetString(0), Parse(reader.GetString(1)), reader.GetInt64(2)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Follower counts read straight from a store file without creating anything (reports open the
+    /// store read-only); an empty list when no social channel was ever collected into it.
+    /// </summary>
+    public static async Task<IReadOnlyList<FollowerCount>> ReadFollowersAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'social_followers'";
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel_id, observed_at, followers FROM social_followers ORDER BY channel_id, observed_at";
+        var result = new List<FollowerCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new FollowerCount(reader.GetString(0), Parse(reader.GetString(1)), reader.GetInt64(2)));
+        }
+
+        return result;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (!ready)
+        {
+            await initialised.WaitAsync(cancellationToken);
+            try
+            {
+                if (!ready)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = """
+                        PRAGMA busy_timeout = 5000;
+                        PRAGMA journal_mode = WAL;
+                        CREATE TABLE IF NOT EXISTS social_items (
+                          item_id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, native_id TEXT NOT NULL,
+                          published_at TEXT NOT NULL, last_observed_at TEXT, next_due_at TEXT,
+                          observation_count INTEGER NOT NULL DEFAULT 0, last_comment_count INTEGER,
+                          gone INTEGER NOT NULL DEFAULT 0);
+                        CREATE INDEX IF NOT EXISTS social_items_due ON social_items (channel_id, gone, next_due_at);
+                        CREATE TABLE IF NOT EXISTS social_backoff (key TEXT PRIMARY KEY, until TEXT NOT NULL, reason TEXT NOT NULL);
+                        CREATE TABLE IF NOT EXISTS social_quota (quota_key TEXT NOT NULL, day TEXT NOT NULL, units INTEGER NOT NULL, PRIMARY KEY (quota_key, day));
+                        CREATE TABLE IF NOT EXISTS social_followers (channel_id TEXT NOT NULL, observed_at TEXT NOT NULL, followers INTEGER NOT NULL, PRIMARY KEY (channel_id, observed_at));
+                        """;
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    ready = true;
+                }
+            }
+            finally
+            {
+                initialised.Release();
+            }
+        }
+        else
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = 5000;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+
+    private static SocialItemState ReadState(SqliteDataReader reader) => new(
+        reader.GetString(reader.GetOrdinal("item_id")),
+        reader.GetString(reader.GetOrdinal("channel_id")),
+        reader.GetString(reader.GetOrdinal("native_id")),
+        Parse(reader.GetString(reader.GetOrdinal("published_at"))),
+        reader.IsDBNull(reader.GetOrdinal("last_observed_at")) ? null : Parse(reader.GetString(reader.GetOrdinal("last_observed_at"))),
+        reader.IsDBNull(reader.GetOrdinal("next_due_at")) ? null : Parse(reader.GetString(reader.GetOrdinal("next_due_at"))),
+        reader.GetInt32(reader.GetOrdinal("observation_count")),
+        reader.IsDBNull(reader.GetOrdinal("last_comment_count")) ? null : reader.GetInt64(reader.GetOrdinal("last_comment_count")),
+        reader.GetInt64(reader.GetOrdinal("gone")) != 0);
+
+    // Fixed-width UTC text sorts in time order, so due queries compare strings.
+    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}
+
+/// <summary>A channel's follower (subscriber) count at one instant, where the platform reports it.</summary>
+public sealed record FollowerCount(string ChannelId, DateTimeOffset ObservedAt, long Followers);

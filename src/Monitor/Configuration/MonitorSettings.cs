@@ -1,0 +1,104 @@
+namespace Monitor.Configuration;
+
+/// <summary>
+/// Global settings from <c>pipelines/monitor.yaml</c>. Every section has defaults, so a missing
+/// file or section means "the defaults", never a half-filled record.
+/// </summary>
+public sealed record MonitorSettings
+{
+    public string DataFolder { get; init; } = "data";
+
+    public StoreSettings Store { get; init; } = new();
+
+    public ScheduleSettings Schedules { get; init; } = new();
+
+    public HttpSettings Http { get; init; } = new();
+
+    public PolitenessSettings Politeness { get; init; } = new();
+
+    public LanguageSettings Language { get; init; } = new();
+
+    /// <summary>The SQLite file: <c>store.sqlite.path</c> if given, else <c>&lt;dataFolder&gt;/monitor.db</c>.</summary>
+    public string SqlitePath => Store.Sqlite.Path ?? System.IO.Path.Combine(DataFolder, "monitor.db");
+}
+
+public enum StoreKind
+{
+    Sqlite,
+    Elasticsearch,
+}
+
+public sealed record StoreSettings
+{
+    public StoreKind Kind { get; init; } = StoreKind.Sqlite;
+
+    public SqliteSettings Sqlite { get; init; } = new();
+
+    public ElasticsearchSettings Elasticsearch { get; init; } = new();
+}
+
+public sealed record SqliteSettings
+{
+    /// <summary>Null: <c>&lt;dataFolder&gt;/monitor.db</c>.</summary>
+    public string? Path { get; init; }
+}
+
+/// <summary>Credentials are named by environment variable, never written in the file.</summary>
+public sealed record ElasticsearchSettings
+{
+    public Uri? Url { get; init; }
+
+    public string? ApiKeyEnv { get; init; }
+
+    public string? UsernameEnv { get; init; }
+
+    public string? PasswordEnv { get; init; }
+
+    public string? CaCertificatePath { get; init; }
+}
+
+public sealed record ScheduleSettings
+{
+    /// <summary>Quartz cron used by channels without their own <c>schedule</c>: every 30 minutes.</summary>
+    public string DefaultCron { get; init; } = "0 0/30 * * * ?";
+
+    /// <summary>Item ages at which engagement is observed again.</summary>
+    public IReadOnlyList<TimeSpan> ObservationAges { get; init; } =
+    [
+        TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12),
+        TimeSpan.FromHours(24), TimeSpan.FromHours(48), TimeSpan.FromHours(72), TimeSpan.FromDays(7), TimeSpan.FromDays(30),
+    ];
+}
+
+public sealed record HttpSettings
+{
+    public string UserAgent { get; init; } = "MonitorBot/0.1 (+https://github.com/monitor-vn/monitor; media monitoring of public station pages)";
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bodies beyond this are cut off: a 50 MB page must not exhaust memory.</summary>
+    public long MaxResponseBytes { get; init; } = 5 * 1024 * 1024;
+
+    public int MaxRedirects { get; init; } = 5;
+}
+
+public sealed record PolitenessSettings
+{
+    public int MaxConcurrentPerHost { get; init; } = 2;
+
+    public TimeSpan MinDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A robots.txt Crawl-delay above this is capped, so one site cannot stall a cycle.</summary>
+    public TimeSpan CrawlDelayCap { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed record LanguageSettings
+{
+    public string? SentimentModel { get; init; }
+
+    public string? ToxicityModel { get; init; }
+
+    public double NegativeThreshold { get; init; } = 0.7;
+
+    public double ToxicThreshold { get; init; } = 0.7;
+}

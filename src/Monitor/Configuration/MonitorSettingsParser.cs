@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Monitor.Configuration.Yaml;
+using Quartz;
+
+namespace Monitor.Configuration;
+
+/// <summary>Reads <c>monitor.yaml</c>; anything not written keeps its default.</summary>
+internal static partial class MonitorSettingsParser
+{
+    public static MonitorSettings Parse(YamlMap map)
+    {
+        var defaults = new MonitorSettings();
+        var settings = defaults with
+        {
+            DataFolder = map.String("dataFolder") ?? defaults.DataFolder,
+            Store = ParseStore(map.Map("store"), defaults.Store),
+            Schedules = ParseSchedules(map.Map("schedules"), defaults.Schedules),
+            Http = ParseHttp(map.Map("http"), defaults.Http),
+            Politeness = ParsePoliteness(map.Map("politeness"), defaults.Politeness),
+            Language = ParseLanguage(map.Map("language"), defaults.Language),
+        };
+        map.ReportUnknownKeys("monitor.yaml");
+        return settings;
+    }
+
+    /// <summary>Quartz cron has seconds and a '?' day field; reports at the value's line.</summary>
+    public static string? Cron(YamlMap map, string key)
+    {
+        var text = map.String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (CronExpression.TryParse(text, out _))
+        {
+            return text;
+        }
+
+        map.Problem(map.Node(key)!, $"'{key}' is not a valid Quartz cron expression: '{text}' (six or seven fields, seconds first, e.g. \"0 0/30 * * * ?\"){CronReason(text)}");
+        return null;
+    }
+
+    /// <summary>Secrets are referenced by environment-variable name; a value that looks like a secret is refused.</summary>
+    public static string? EnvironmentVariableName(YamlMap map, string key)
+    {
+        var text = map.String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (EnvName().IsMatch(text))
+        {
+            return text;
+        }
+
+        // Do not echo the value: it may be the secret itself pasted in by mistake.
+        map.Problem(map.Node(key)!, $"'{key}' must be the NAME of an environment variable (letters, digits, '_'), not the secret itself");
+        return null;
+    }
+
+    private static StoreSettings ParseStore(YamlMap? map, StoreSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var kind = defaults.Kind;
+        if (map.String("kind") is { } kindText)
+        {
+            switch (kindText)
+            {
+                case "sqlite": kind = StoreKind.Sqlite; break;
+                case "elasticsearch": kind = StoreKind.Elasticsearch; break;
+                default: map.Problem(map.Node("kind")!, $"store kind must be 'sqlite' or 'elasticsearch', not '{kindText}'"); break;
+            }
+        }
+
+        var sqlite = defaults.Sqlite;
+        if (map.Map("sqlite") is { } sqliteMap)
+        {
+            sqlite = new SqliteSettings { Path = sqliteMap.String("path") };
+            sqliteMap.ReportUnknownKeys("store.sqlite");
+        }
+
+        var elasticsearch = defaults.Elasticsearch;
+        if (map.Map("elasticsearch") is { } es)
+        {
+            elasticsearch = new ElasticsearchSettings
+            {
+                Url = es.AbsoluteUrl("url"),
+                ApiKeyEnv = EnvironmentVariableName(es, "apiKeyEnv"),
+                UsernameEnv = EnvironmentVariableName(es, "usernameEnv"),
+                PasswordEnv = EnvironmentVariableName(es, "passwordEnv"),
+                CaCertificatePath = es.String("caCertificatePath"),
+            };
+            es.ReportUnknownKeys("store.elasticsearch");
+        }
+
+        if (kind == StoreKind.Elasticsearch && elasticsearch.Url is null)
+        {
+            map.Problem(map.KeyNodeOrMap("kind"), "store kind 'elasticsearch' needs store.elasticsearch.url");
+        }
+
+        map.ReportUnknownKeys("store");
+        return new StoreSettings { Kind = kind, Sqlite = sqlite, Elasticsearch = elasticsearch };
+    }
+
+    private static ScheduleSettings ParseSchedules(YamlMap? map, ScheduleSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var result = new ScheduleSettings
+        {
+            DefaultCron = Cron(map, "defaultCron") ?? defaults.DefaultCron,
+            ObservationAges = map.Node("observationAges") is null ? defaults.ObservationAges : map.Durations("observationAges"),
+        };
+        map.ReportUnknownKeys("schedules");
+        return result;
+    }
+
+    private static HttpSettings ParseHttp(YamlMap? map, HttpSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var result = new HttpSettings
+        {
+            UserAgent = map.String("userAgent") ?? defaults.UserAgent,
+            Timeout = Positive(map, "timeout") ?? defaults.Timeout,
+            MaxResponseBytes = map.Integer("maxResponseBytes", 1024, 1L << 32) ?? defaults.MaxResponseBytes,
+            MaxRedirects = (int?)map.Integer("maxRedirects", 0, 20) ?? defaults.MaxRedirects,
+        };
+        map.ReportUnknownKeys("http");
+        return result;
+    }
+
+    private static PolitenessSettings ParsePoliteness(YamlMap? map, PolitenessSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var result = new PolitenessSettings
+        {
+            MaxConcurrentPerHost = (int?)map.Integer("maxConcurrentPerHost", 1, 64) ?? defaults.MaxConcurrentPerHost,
+            MinDelay = map.Duration("minDelay") ?? defaults.MinDelay,
+            CrawlDelayCap = map.Duration("crawlDelayCap") ?? defaults.CrawlDelayCap,
+        };
+        map.ReportUnknownKeys("politeness");
+        return result;
+    }
+
+    private static LanguageSettings ParseLanguage(YamlMap? map, LanguageSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var result = new LanguageSettings
+        {
+            SentimentModel = map.String("sentimentModel"),
+            ToxicityModel = map.String("toxicityModel"),
+            NegativeThreshold = map.Number("negativeThreshold", 0, 1) ?? defaults.NegativeThreshold,
+            ToxicThreshold = map.Number("toxicThreshold", 0, 1) ?? defaults.ToxicThreshold,
+        };
+        map.ReportUnknownKeys("language");
+        return result;
+    }
+
+    private static TimeSpan? Positive(YamlMap map, string key)
+    {
+        var value = map.Duration(key);
+        if (value is { } v && v <= TimeSpan.Zero)
+        {
+            map.Problem(map.Node(key)!, $"'{key}' must be longer than zero");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string CronReason(string text)
+    {
+        try
+        {
+            _ = CronExpression.Parse(text);
+            return string.Empty;
+        }
+        catch (FormatException exception)
+        {
+            return $": {exception.Message}";
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnvName();
+}

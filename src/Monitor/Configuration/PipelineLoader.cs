@@ -1,0 +1,151 @@
+using Monitor.Configuration.Yaml;
+using Monitor.Extraction;
+
+namespace Monitor.Configuration;
+
+/// <summary>What loading <c>pipelines/</c> gave: the configuration when valid, and every problem found.</summary>
+public sealed record PipelineLoadResult(PipelineConfiguration? Configuration, IReadOnlyList<ConfigurationProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0 && Configuration is not null;
+
+    /// <summary>The configuration, or an exception listing every problem.</summary>
+    public PipelineConfiguration GetValidConfiguration() =>
+        IsValid ? Configuration! : throw new InvalidConfigurationException(Problems);
+}
+
+/// <summary>
+/// Loads and validates a <c>pipelines/</c> folder: <c>monitor.yaml</c>, <c>stations/*.yaml</c>,
+/// <c>profiles/*.yaml</c>. It never stops at the first problem; <c>validate</c> and <c>run</c> print
+/// the whole list with file, line and column.
+/// </summary>
+public static class PipelineLoader
+{
+    public static PipelineLoadResult Load(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var problems = new ProblemList();
+        if (!Directory.Exists(folder))
+        {
+            problems.Add(folder, $"the pipelines folder does not exist (looked in {Path.GetFullPath(folder)}; pass --pipelines PATH)");
+            return new PipelineLoadResult(null, problems.Sorted());
+        }
+
+        var settings = LoadSettings(folder, problems);
+        var profiles = LoadProfiles(folder, problems);
+        var stations = LoadStations(folder, problems);
+        CheckAcrossFiles(stations, profiles, problems);
+
+        var configuration = new PipelineConfiguration(
+            folder,
+            settings,
+            [.. stations.Select(s => s.Parsed.Station)],
+            profiles.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            stations.SelectMany(s => s.Parsed.Channels).Where(c => !c.Confirmed && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal));
+        return new PipelineLoadResult(configuration, problems.Sorted());
+    }
+
+    private sealed record StationFile(string File, string FileName, StationParser.ParsedStation Parsed);
+
+    private static MonitorSettings LoadSettings(string folder, ProblemList problems)
+    {
+        var path = Path.Combine(folder, "monitor.yaml");
+        if (!File.Exists(path))
+        {
+            return new MonitorSettings();
+        }
+
+        var map = YamlFile.LoadMapping(path, problems);
+        return map is null ? new MonitorSettings() : MonitorSettingsParser.Parse(map);
+    }
+
+    private static Dictionary<string, SiteProfile> LoadProfiles(string folder, ProblemList problems)
+    {
+        var profiles = new Dictionary<string, SiteProfile>(StringComparer.Ordinal);
+        foreach (var path in YamlFiles(Path.Combine(folder, "profiles")))
+        {
+            var fileName = Path.GetFileNameWithoutExtension(path);
+            if (YamlFile.LoadMapping(path, problems) is { } map && SiteProfileParser.Parse(map, fileName) is { } profile)
+            {
+                profiles[fileName] = profile;
+            }
+        }
+
+        return profiles;
+    }
+
+    private static List<StationFile> LoadStations(string folder, ProblemList problems)
+    {
+        var stationsFolder = Path.Combine(folder, "stations");
+        var files = YamlFiles(stationsFolder);
+        if (files.Count == 0)
+        {
+            problems.Add(stationsFolder, "no station files (*.yaml) found: there is nothing to watch");
+        }
+
+        var stations = new List<StationFile>();
+        foreach (var path in files)
+        {
+            if (YamlFile.LoadMapping(path, problems) is { } map && StationParser.Parse(map) is { } parsed)
+            {
+                stations.Add(new StationFile(path, Path.GetFileNameWithoutExtension(path), parsed));
+            }
+        }
+
+        return stations;
+    }
+
+    private static void CheckAcrossFiles(List<StationFile> stations, Dictionary<string, SiteProfile> profiles, ProblemList problems)
+    {
+        var stationIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var channelIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, fileName, parsed) in stations)
+        {
+            var station = parsed.Station;
+            var idNode = parsed.IdNode!;
+            if (station.Id != fileName)
+            {
+                problems.Add(file, idNode, $"station id '{station.Id}' must match its file name '{fileName}.yaml'");
+            }
+
+            if (!stationIds.TryAdd(station.Id, file))
+            {
+                problems.Add(file, idNode, $"duplicate station id '{station.Id}' (also in {stationIds[station.Id]})");
+            }
+
+            foreach (var channel in parsed.Channels)
+            {
+                if (channel is { Id: { } channelId, IdNode: { } channelIdNode } && !channelIds.TryAdd(channelId, file))
+                {
+                    problems.Add(file, channelIdNode, $"duplicate channel id '{channelId}' (also in {channelIds[channelId]})");
+                }
+
+                var references = channel.Context?.ProfileReferences ?? [];
+                foreach (var (name, at) in references.Where(r => !profiles.ContainsKey(r.Name)))
+                {
+                    var known = profiles.Count == 0 ? "none" : string.Join(", ", profiles.Keys.Order(StringComparer.Ordinal));
+                    problems.Add(file, at, $"unknown profile '{name}': no profiles/{name}.yaml (known profiles: {known})");
+                }
+            }
+        }
+
+        foreach (var (file, _, parsed) in stations)
+        {
+            if (parsed.Station.MergedInto is { } target && parsed.MergedIntoNode is { } at)
+            {
+                if (target == parsed.Station.Id)
+                {
+                    problems.Add(file, at, "a station cannot be merged into itself");
+                }
+                else if (!stationIds.ContainsKey(target))
+                {
+                    problems.Add(file, at, $"'mergedInto' names station '{target}', which has no file under stations/");
+                }
+            }
+        }
+    }
+
+    private static List<string> YamlFiles(string folder) =>
+        Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : [];
+}

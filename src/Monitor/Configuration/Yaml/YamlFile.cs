@@ -1,0 +1,57 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Monitor.Configuration.Yaml;
+
+/// <summary>Reads one YAML file into its node tree, keeping line and column of every node.</summary>
+internal static class YamlFile
+{
+    /// <summary>The root mapping, or null after reporting why there is none.</summary>
+    public static YamlMap? LoadMapping(string path, ProblemList problems)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException exception)
+        {
+            problems.Add(path, $"cannot read the file: {exception.Message}");
+            return null;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            problems.Add(path, $"cannot read the file: {exception.Message}");
+            return null;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            problems.Add(path, exception.Start, $"YAML syntax: {InnermostMessage(exception)}");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            problems.Add(path, "the file is empty");
+            return null;
+        }
+
+        return YamlMap.From(stream.Documents[0].RootNode, path, problems, "the file");
+    }
+
+    private static string InnermostMessage(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception.Message;
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>
+/// Versioned schema. The file's <c>PRAGMA user_version</c> says which migrations ran; each
+/// migration runs once, in its own transaction, so an interrupted upgrade leaves the previous
+/// version intact. Append new migrations; never edit a shipped one.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: items with versions, append-only observations, comments, assessments, flags, folded FTS.
+        """
+        CREATE TABLE items (
+            id TEXT NOT NULL PRIMARY KEY,
+            station_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT,
+            author TEXT,
+            category TEXT,
+            published_at TEXT,
+            collected_at TEXT NOT NULL,
+            language TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE INDEX items_by_station ON items (station_id, platform, published_at);
+        CREATE TABLE item_versions (
+            item_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT,
+            author TEXT,
+            category TEXT,
+            published_at TEXT,
+            content_hash TEXT NOT NULL,
+            collected_at TEXT NOT NULL,
+            PRIMARY KEY (item_id, version));
+        CREATE TABLE observations (
+            id INTEGER PRIMARY KEY,
+            item_id TEXT NOT NULL,
+            observed_at TEXT NOT NULL,
+            age_seconds INTEGER,
+            views INTEGER,
+            reactions INTEGER,
+            comments INTEGER,
+            shares INTEGER,
+            UNIQUE (item_id, observed_at));
+        CREATE TABLE comments (
+            id TEXT NOT NULL PRIMARY KEY,
+            item_id TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            parent_id TEXT,
+            author TEXT,
+            text TEXT NOT NULL,
+            published_at TEXT,
+            likes INTEGER,
+            first_seen_at TEXT NOT NULL);
+        CREATE INDEX comments_by_item ON comments (item_id);
+        CREATE TABLE assessments (
+            target_id TEXT NOT NULL,
+            target_kind TEXT NOT NULL,
+            task TEXT NOT NULL,
+            label TEXT NOT NULL,
+            probability REAL NOT NULL,
+            model_version TEXT NOT NULL,
+            PRIMARY KEY (target_id, task, model_version));
+        CREATE TABLE flags (
+            id INTEGER PRIMARY KEY,
+            target_id TEXT NOT NULL,
+            target_kind TEXT NOT NULL,
+            source TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            score REAL,
+            evidence TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            UNIQUE (target_id, source, reason));
+        CREATE VIRTUAL TABLE items_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Count;
+
+    public static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        var current = await ReadVersionAsync(connection, cancellationToken);
+        if (current > LatestVersion)
+        {
+            throw new StoreUnavailableException(
+                $"The store file '{path}' has schema version {current}, newer than this Monitor understands ({LatestVersion}). " +
+                "Run a newer Monitor, or pass --db with another file.");
+        }
+
+        for (var version = current + 1; version <= LatestVersion; version++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    public static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>
+/// Opens connections to the store file and turns SQLite's terse failures ("file is not a
+/// database", "attempt to write a readonly database") into messages that name the file and say
+/// what to do.
+/// </summary>
+internal sealed class SqliteStoreFile
+{
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCannotOpen = 14;
+    private const int SqliteFull = 13;
+
+    private readonly string connectionString;
+
+    public SqliteStoreFile(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Path = System.IO.Path.GetFullPath(options.Path);
+        ReadOnly = options.ReadOnly;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public bool ReadOnly { get; }
+
+    public string ConnectionString => connectionString;
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (ReadOnly && !File.Exists(Path))
+        {
+            throw new StoreUnavailableException($"There is no store at '{Path}'. Run `demo` or `run --once` first, or pass --db with an existing store file.");
+        }
+
+        if (!ReadOnly)
+        {
+            RefuseReadOnlyFile();
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+
+            // FULL: a save is acknowledged only once it is on disk (the runner relies on that to
+            // lose nothing when the process is killed). busy_timeout: Quartz shares the file.
+            command.CommandText = ReadOnly
+                ? "PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; SELECT count(*) FROM sqlite_master;"
+                : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_master;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch (SqliteException exception)
+        {
+            await connection.DisposeAsync();
+            throw Translate(exception);
+        }
+    }
+
+    /// <summary>The clear form of a SQLite failure, or the original exception when it is not about the file.</summary>
+    public Exception Translate(SqliteException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.SqliteErrorCode switch
+        {
+            SqliteNotADatabase or SqliteCorrupt => new StoreUnavailableException(
+                $"The store file '{Path}' is not a readable SQLite database (it is damaged or is some other kind of file). " +
+                "Nothing was changed. Move it aside (or restore a backup) and run again to start a new store there, or pass --db with another path.",
+                exception),
+            SqliteReadOnly => ReadOnlyFailure(exception),
+            SqliteCannotOpen => new StoreUnavailableException(
+                $"The store file '{Path}' cannot be opened: check that its folder exists and is writable, or pass --db with another path.",
+                exception),
+            SqliteFull => new StoreUnavailableException(
+                $"The disk holding the store file '{Path}' is full. Free space and run again; nothing stored so far is lost.",
+                exception),
+            _ => exception,
+        };
+    }
+
+    private StoreUnavailableException ReadOnlyFailure(Exception? inner) => new(
+        $"The store file '{Path}' is read-only, so nothing can be saved into it. Make it writable (e.g. chmod u+w \"{Path}\") " +
+        "or pass --db with a writable path. `stats` can still read it.",
+        inner);
+
+    /// <summary>
+    /// SQLite run as root writes into a file whose permissions say read-only, and run as anyone
+    /// else it fails only at the first write, half-way into a cycle. Refuse up front instead.
+    /// </summary>
+    private void RefuseReadOnlyFile()
+    {
+        if (!File.Exists(Path))
+        {
+            return;
+        }
+
+        var readOnly = OperatingSystem.IsWindows()
+            ? File.GetAttributes(Path).HasFlag(FileAttributes.ReadOnly)
+            : (File.GetUnixFileMode(Path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+        if (readOnly)
+        {
+            throw ReadOnlyFailure(null);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Monitor.Storage.Sqlite;
+
+public static class SqliteStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the SQLite file at <paramref name="path"/> as the <see cref="IContentStore"/>
+    /// (<paramref name="readOnly"/>: for reports that must never write).
+    /// </summary>
+    public static IServiceCollection AddSqliteStore(this IServiceCollection services, string path, bool readOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new SqliteStoreOptions(path, readOnly));
+        services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<SqliteContentStore>());
+        return services;
+    }
+}
