@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Collection;
 using Monitor.Configuration;
+using Monitor.Enrichment;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
 using Monitor.Worker.Commands.Setup;
@@ -95,6 +96,7 @@ internal static class DemoCommand
             var summary = await DemoProgress.RunAsync(console, interactive, configuration, progress => cycle.RunAsync(configuration, progress, cancellationToken));
             CycleReport.Write(context.Output, summary);
             StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), storeName);
+            await context.Output.WriteAsync("Language (this run)" + Environment.NewLine + services.GetRequiredService<LanguageTally>().Format());
             return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }
         catch (StoreUnavailableException exception)

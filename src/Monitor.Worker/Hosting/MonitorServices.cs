@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Collection;
+using Monitor.Collection.Web;
 using Monitor.Configuration;
+using Monitor.Enrichment;
 using Monitor.Storage.Elasticsearch;
 using Monitor.Storage.Sqlite;
 using Serilog.Extensions.Logging;
@@ -18,6 +20,7 @@ internal static class MonitorServices
         services.AddSingleton(configuration.Settings);
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)));
         services.AddMonitorStore(configuration, dbPath);
+        services.AddLanguage(LanguageOptions.From(configuration.Settings.Language, configuration.Folder));
         services.AddCollectionRunner();
         services.AddChannelCollectors(configuration, dbPath);
         return services;
@@ -34,8 +37,22 @@ internal static class MonitorServices
     /// <summary>One line per channel kind: each collector's own <c>Add…</c> method.</summary>
     private static IServiceCollection AddChannelCollectors(this IServiceCollection services, PipelineConfiguration configuration, string dbPath)
     {
-        _ = configuration;
-        _ = dbPath;
+        var settings = configuration.Settings;
+        services.AddWebCollection(web =>
+        {
+            web.UserAgent = settings.Http.UserAgent;
+            web.Timeout = settings.Http.Timeout;
+            web.MaxResponseBytes = settings.Http.MaxResponseBytes;
+            web.MaxRedirects = settings.Http.MaxRedirects;
+            web.MaxConcurrentPerHost = settings.Politeness.MaxConcurrentPerHost;
+            web.MinDelay = settings.Politeness.MinDelay;
+            web.CrawlDelayCap = settings.Politeness.CrawlDelayCap;
+            web.StateDatabasePath = dbPath;
+            foreach (var (name, profile) in configuration.Profiles)
+            {
+                web.Profiles[name] = profile;
+            }
+        });
         return services;
     }
 }
