@@ -43,12 +43,35 @@ public sealed class ArticleExtractor
 
     private static DateTimeOffset? PublishedFromMetadata(PageMetadata metadata)
     {
-        foreach (var candidate in new[] { metadata.JsonLdPublished, metadata.MetaPublished, metadata.TimeElementPublished })
+        foreach (var candidate in new[] { metadata.JsonLdPublished, metadata.MetaPublished })
         {
             if (VietnameseDateParser.TryParse(candidate, null, out var value))
             {
                 return value;
             }
+        }
+
+        // Without metadata, the date printed under the headline is the article's own (the site header's clock
+        // comes before it); then any <time>, then any element whose class names a date.
+        foreach (var shown in metadata.DatesAfterHeading)
+        {
+            if (VietnameseDateParser.TryParse(shown, null, out var value))
+            {
+                return value;
+            }
+        }
+
+        foreach (var shown in metadata.TextDatesNearHeading)
+        {
+            if (VietnameseDateParser.TryParse(shown, null, out var value))
+            {
+                return value;
+            }
+        }
+
+        if (VietnameseDateParser.TryParse(metadata.TimeElementPublished, null, out var timed))
+        {
+            return timed;
         }
 
         foreach (var text in metadata.DateTexts)

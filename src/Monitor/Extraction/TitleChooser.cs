@@ -30,6 +30,41 @@ internal static class TitleChooser
             }
         }
 
+        // Headlines are often reworded for search engines in metadata while the page shows its own <h1>:
+        // take the <h1> sharing most words with the declared titles, or the only real <h1> there is.
+        var bestOverlap = 0.0;
+        string? bestHeading = null;
+        var realHeadings = 0;
+        foreach (var heading in metadata.Headings)
+        {
+            var words = Words(heading);
+            if (words.Count < 2 || IsSiteName(heading, metadata.OpenGraphSiteName))
+            {
+                continue;
+            }
+
+            realHeadings++;
+            foreach (var title in declared)
+            {
+                var overlap = title is null ? 0 : Overlap(words, Words(title));
+                if (overlap > bestOverlap)
+                {
+                    bestOverlap = overlap;
+                    bestHeading = heading;
+                }
+            }
+
+            if (realHeadings == 1 && bestHeading is null)
+            {
+                bestHeading = heading;
+            }
+        }
+
+        if (bestHeading is not null && (bestOverlap >= MinOverlap || realHeadings == 1))
+        {
+            return bestHeading;
+        }
+
         if (metadata.JsonLdHeadline is { } headline)
         {
             return headline;
@@ -76,6 +111,42 @@ internal static class TitleChooser
 
         return title;
     }
+
+    private const double MinOverlap = 0.3;
+
+    private static HashSet<string> Words(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in text.Split([' ', '\u00a0', '-', '–', '—', ':', '|', ',', '.', '!', '?', '(', ')', '"', '\'', '’'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(word.ToLowerInvariant());
+        }
+
+        return words;
+    }
+
+    /// <summary>Share of the heading's words found in the title.</summary>
+    private static double Overlap(HashSet<string> heading, HashSet<string> title)
+    {
+        if (heading.Count == 0)
+        {
+            return 0;
+        }
+
+        var common = 0;
+        foreach (var word in heading)
+        {
+            if (title.Contains(word))
+            {
+                common++;
+            }
+        }
+
+        return (double)common / heading.Count;
+    }
+
+    private static bool IsSiteName(string heading, string? siteName) =>
+        siteName is not null && string.Equals(Normalise(heading), Normalise(siteName), StringComparison.Ordinal);
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 

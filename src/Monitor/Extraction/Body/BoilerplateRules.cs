@@ -7,6 +7,16 @@ namespace Monitor.Extraction.Body;
 /// Markup cues that say "this is not the article": tags, ARIA roles, and class/id words used by
 /// news CMSs (Vietnamese ones included: "tin-lien-quan", "binh-luan", "chia-se").
 /// </summary>
+[Flags]
+internal enum ClassCues
+{
+    None = 0,
+    Negative = 1,
+    StronglyNegative = 2,
+    Positive = 4,
+    ArticleBody = 8,
+}
+
 internal static partial class BoilerplateRules
 {
     /// <summary>Elements that never hold article text.</summary>
@@ -56,6 +66,39 @@ internal static partial class BoilerplateRules
         return string.Concat(cls, " ", id).Replace('_', '-').ToLowerInvariant();
     }
 
+    /// <summary>The class/id cues of an element, cached by its class and id strings (they repeat across pages).</summary>
+    public static ClassCues Cues(HtmlNode node)
+    {
+        var cls = node.GetAttributeValue("class", null);
+        var id = node.GetAttributeValue("id", null);
+        if (cls is null && id is null)
+        {
+            return ClassCues.None;
+        }
+
+        var key = (cls ?? string.Empty, id ?? string.Empty);
+        if (CueCache.TryGetValue(key, out var cues))
+        {
+            return cues;
+        }
+
+        var classAndId = ClassAndId(node);
+        cues = (IsNegative(classAndId) ? ClassCues.Negative : ClassCues.None)
+            | (IsStronglyNegative(classAndId) ? ClassCues.StronglyNegative : ClassCues.None)
+            | (IsPositive(classAndId) ? ClassCues.Positive : ClassCues.None)
+            | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None);
+        if (CueCache.Count < MaxCachedCues)
+        {
+            CueCache.TryAdd(key, cues);
+        }
+
+        return cues;
+    }
+
+    private const int MaxCachedCues = 100_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), ClassCues> CueCache = new();
+
     public static bool IsNegative(string classAndId) => classAndId.Length > 0 && Negative().IsMatch(classAndId);
 
     /// <summary>Comments and related-article blocks: dropped even when they hold a lot of prose.</summary>
@@ -69,10 +112,10 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HiddenStyle();
 
-    [GeneratedRegex(@"(?<![a-z0-9])(?:comments?|comment-list|commentlist|disqus|replies|respond|binh-luan|binhluan|related|relatedposts|related-posts|tin-lien-quan|lien-quan|tinlienquan|share|shares|sharing|sharedaddy|share-buttons|chia-se|social|socials|social-links|sidebar|side-bar|widget|widgets|footer|site-footer|header|site-header|masthead|menu|navbar|nav|navigation|breadcrumbs?|pagination|pager|paging|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|signup|popup|modal|overlay|banner|advert|advertisement|ads|ad|adsbygoogle|ad-slot|ad-container|sponsor|sponsored|promo|promotion|outbrain|taboola|recommended|recommendations|trending|popular|most-read|mostread|tags|tag-list|tagcloud|author-bio|author-box|about-author|skip-link|print|toolbar|rating|login|search|searchform|lightbox|sr-only|screen-reader-text|visually-hidden|hidden|byline|entry-meta|post-meta|article-meta|meta|copyright|disclaimer|date|time|datetime|timestamp|post-date|publish-date|published|posted-on|dateline|ngay-dang|thoi-gian)(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z0-9])(?:comments?|comment-list|commentlist|disqus|replies|respond|binh-luan|binhluan|related|relatedposts|related-posts|tin-lien-quan|lien-quan|tinlienquan|share|shares|sharing|sharedaddy|share-buttons|chia-se|social|socials|social-links|sidebar|side-bar|footer|site-footer|header|site-header|masthead|menu|navbar|nav|navigation|breadcrumbs?|pagination|pager|paging|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|signup|popup|modal|overlay|banner|advert|advertisement|ads|ad|adsbygoogle|ad-slot|ad-container|sponsor|sponsored|promo|promotion|outbrain|taboola|recommended|recommendations|trending|popular|most-read|mostread|tags|tag-list|tagcloud|author-bio|author-box|about-author|skip-link|print|toolbar|rating|login|search|searchform|lightbox|sr-only|screen-reader-text|visually-hidden|byline|entry-meta|post-meta|article-meta|meta|copyright|disclaimer|date|time|datetime|timestamp|post-date|publish-date|published|posted-on|dateline|ngay-dang|thoi-gian)(?![a-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex Negative();
 
-    [GeneratedRegex(@"(?<![a-z0-9])(?:comments?|comment-list|commentlist|disqus|replies|respond|binh-luan|binhluan|related|relatedposts|related-posts|tin-lien-quan|lien-quan|tinlienquan|outbrain|taboola|newsletter|cookie|cookies|consent|gdpr)(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z0-9])(?:comments?|comment-list|commentlist|disqus|replies|respond|binh-luan|binhluan|related|relatedposts|related-posts|tin-lien-quan|lien-quan|tinlienquan|outbrain|taboola)(?![a-z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex StrongNegative();
 
     [GeneratedRegex(@"(?<![a-z0-9])(?:article|articles|body|content|entry|main|post|story|text|blog|hentry|h-entry|news|detail|chi-tiet|noidung|noi-dung)(?![a-z0-9])|article-?body|post-?content|entry-?content|article-?content|story-?body|detail-?content|news-?content|content-?detail", RegexOptions.CultureInvariant)]

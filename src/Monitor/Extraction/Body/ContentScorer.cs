@@ -12,6 +12,8 @@ internal static class ContentScorer
 {
     private const int MinBlockText = 25;
     private const int AncestorLevels = 5;
+    private const double ExpandLinkDensity = 0.25;
+    private const double ExpandGrowth = 1.3;
 
     public static HtmlNode? FindTopCandidate(HtmlNode root, Dictionary<HtmlNode, NodeStats> stats)
     {
@@ -30,7 +32,30 @@ internal static class ContentScorer
             }
         }
 
-        return top is null ? null : ClimbToBetterAncestor(top, stats);
+        return top is null ? null : ExpandOverProse(ClimbToBetterAncestor(top, stats), stats);
+    }
+
+    /// <summary>
+    /// Page builders nest each paragraph deeper than scores travel: move up while an ancestor holds clearly more
+    /// paragraph text at a low link density, so the whole article comes along.
+    /// </summary>
+    private static HtmlNode ExpandOverProse(HtmlNode top, Dictionary<HtmlNode, NodeStats> stats)
+    {
+        var current = top;
+        for (var parent = top.ParentNode; parent is { NodeType: HtmlNodeType.Element } && parent.Name is not ("body" or "html"); parent = parent.ParentNode)
+        {
+            if (!stats.TryGetValue(parent, out var ps) || ps.LinkDensity > ExpandLinkDensity)
+            {
+                break;
+            }
+
+            if (ps.ParagraphTextLength > stats[current].ParagraphTextLength * ExpandGrowth)
+            {
+                current = parent;
+            }
+        }
+
+        return current;
     }
 
     /// <summary>The base weight of a container from its tag, microdata and class words.</summary>
@@ -56,18 +81,18 @@ internal static class ContentScorer
 
     public static double ClassWeight(HtmlNode node)
     {
-        var classAndId = BoilerplateRules.ClassAndId(node);
+        var cues = BoilerplateRules.Cues(node);
         double weight = 0;
-        if (BoilerplateRules.IsArticleBodyClass(classAndId))
+        if (cues.HasFlag(ClassCues.ArticleBody))
         {
             weight += 30;
         }
-        else if (BoilerplateRules.IsPositive(classAndId))
+        else if (cues.HasFlag(ClassCues.Positive))
         {
             weight += 25;
         }
 
-        if (BoilerplateRules.IsNegative(classAndId))
+        if (cues.HasFlag(ClassCues.Negative))
         {
             weight -= 25;
         }

@@ -10,6 +10,8 @@ namespace Monitor.Extraction.Body;
 internal static class ContentTrimmer
 {
     private const int ManyCommas = 10;
+    private const int ProseText = 400;
+    private const double ProseLinkDensity = 0.3;
 
     public static void Trim(HtmlNode container, Dictionary<HtmlNode, NodeStats> stats)
     {
@@ -54,7 +56,7 @@ internal static class ContentTrimmer
 
         var weight = ContentScorer.ClassWeight(node);
         var score = s.IsCandidate ? s.Score : 0;
-        if (weight + score < 0)
+        if (weight + score < 0 && !(s.ParagraphTextLength >= ProseText && s.LinkDensity < ProseLinkDensity))
         {
             return true;
         }

@@ -11,6 +11,8 @@ namespace Monitor.Extraction.Body;
 internal static class DomCleaner
 {
     private const double WrapperShare = 0.5;
+    private const int ProseText = 400;
+    private const double ProseLinkDensity = 0.3;
 
     public static void Prune(HtmlNode root, Dictionary<HtmlNode, NodeStats> stats)
     {
@@ -57,25 +59,39 @@ internal static class DomCleaner
             return false;
         }
 
-        if (BoilerplateRules.IsAlwaysDropped(name) || BoilerplateRules.IsHidden(node))
+        if (BoilerplateRules.IsAlwaysDropped(name))
         {
             return true;
         }
 
-        var classAndId = BoilerplateRules.ClassAndId(node);
-        if (BoilerplateRules.IsStronglyNegative(classAndId) && !BoilerplateRules.IsArticleBodyClass(classAndId))
+        if (BoilerplateRules.IsHidden(node))
+        {
+            // Streaming frameworks park the whole server-rendered article in a hidden element until scripts move it.
+            return !(stats.TryGetValue(node, out var parked) && parked.ParagraphTextLength >= documentParagraphText * WrapperShare);
+        }
+
+        var cues = BoilerplateRules.Cues(node);
+        var articleBody = cues.HasFlag(ClassCues.ArticleBody);
+        if (cues.HasFlag(ClassCues.StronglyNegative) && !articleBody)
         {
             return true;
         }
 
         var furniture = BoilerplateRules.IsStructuralBoilerplate(node)
-            || (BoilerplateRules.IsNegative(classAndId) && !BoilerplateRules.IsArticleBodyClass(classAndId));
+            || (cues.HasFlag(ClassCues.Negative) && !articleBody);
         if (!furniture)
         {
             return false;
         }
 
-        var paragraphText = stats.TryGetValue(node, out var own) ? own.ParagraphTextLength : 0;
-        return paragraphText < documentParagraphText * WrapperShare;
+        if (!stats.TryGetValue(node, out var own))
+        {
+            return true;
+        }
+
+        // Page builders wrap prose in "widget" blocks and utility classes name everything: a furniture-named
+        // element that holds real prose with few links stays, and the scorer decides.
+        var holdsProse = own.ParagraphTextLength >= ProseText && own.LinkDensity < ProseLinkDensity;
+        return !holdsProse && own.ParagraphTextLength < documentParagraphText * WrapperShare;
     }
 }

@@ -18,7 +18,7 @@ internal static class MainContentExtractor
     public static MainContent Extract(HtmlDocument document)
     {
         var root = document.DocumentNode;
-        DomCleaner.Prune(root, NodeStats.Measure(root));
+        DomCleaner.Prune(root, NodeStats.Measure(root, strip: true));
         var stats = NodeStats.Measure(root);
         var body = root.SelectSingleNode("//body") ?? root;
         var top = ContentScorer.FindTopCandidate(body, stats);

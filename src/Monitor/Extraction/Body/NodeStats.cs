@@ -38,14 +38,17 @@ internal sealed class NodeStats
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
 
     /// <summary>Measures every element under <paramref name="root"/> in one post-order walk.</summary>
-    public static Dictionary<HtmlNode, NodeStats> Measure(HtmlNode root)
+    public static Dictionary<HtmlNode, NodeStats> Measure(HtmlNode root) => Measure(root, strip: false);
+
+    /// <summary>Measures, and with <paramref name="strip"/> also removes scripts, styles, widgets and comments on the way.</summary>
+    public static Dictionary<HtmlNode, NodeStats> Measure(HtmlNode root, bool strip)
     {
         var all = new Dictionary<HtmlNode, NodeStats>(4096);
-        MeasureInto(root, all, insideLink: false, insideParagraph: false);
+        MeasureInto(root, all, insideLink: false, insideParagraph: false, strip);
         return all;
     }
 
-    private static NodeStats MeasureInto(HtmlNode node, Dictionary<HtmlNode, NodeStats> all, bool insideLink, bool insideParagraph)
+    private static NodeStats MeasureInto(HtmlNode node, Dictionary<HtmlNode, NodeStats> all, bool insideLink, bool insideParagraph, bool strip)
     {
         // Pathologically nested pages fail with a catchable error instead of overflowing the stack.
         RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -53,8 +56,15 @@ internal sealed class NodeStats
         var name = node.Name;
         var isLink = insideLink || name == "a";
         var isParagraph = insideParagraph || name == "p";
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var child = node.FirstChild;
+        for (var next = child?.NextSibling; child is not null; child = next, next = child?.NextSibling)
         {
+            if (strip && IsStrippable(child))
+            {
+                node.RemoveChild(child);
+                continue;
+            }
+
             if (child.NodeType == HtmlNodeType.Text)
             {
                 var (visible, commas) = Count(((HtmlTextNode)child).Text);
@@ -73,7 +83,7 @@ internal sealed class NodeStats
             }
             else if (child.NodeType == HtmlNodeType.Element)
             {
-                var sub = MeasureInto(child, all, isLink, isParagraph);
+                var sub = MeasureInto(child, all, isLink, isParagraph, strip);
                 stats.TextLength += sub.TextLength;
                 stats.LinkTextLength += sub.LinkTextLength;
                 stats.Commas += sub.Commas;
@@ -100,6 +110,9 @@ internal sealed class NodeStats
         all[node] = stats;
         return stats;
     }
+
+    private static bool IsStrippable(HtmlNode node) =>
+        node.NodeType == HtmlNodeType.Comment || (node.NodeType == HtmlNodeType.Element && BoilerplateRules.IsAlwaysDropped(node.Name));
 
     private static (int Visible, int Commas) Count(string text)
     {

@@ -9,6 +9,9 @@ internal static class MetadataReader
 {
     private const int MaxHeadings = 8;
     private const int MaxAuthorText = 80;
+    private const int MaxDateText = 120;
+    private const int MaxTextDates = 64;
+    private const int MaxDistanceAfterHeading = 400;
 
     public static PageMetadata Read(HtmlDocument document)
     {
@@ -38,7 +41,7 @@ internal static class MetadataReader
                 ?? scan.Meta("publish-date") ?? scan.Meta("publish_date") ?? scan.Meta("dc.date.issued")
                 ?? scan.Meta("dc.date") ?? scan.Meta("dcterms.created") ?? scan.Meta("date")
                 ?? scan.Meta("sailthru.date") ?? scan.Meta("parsely-pub-date") ?? scan.Meta("article.published")
-                ?? scan.Meta("originalpublicationdate") ?? scan.Meta("created"),
+                ?? scan.Meta("originalpublicationdate") ?? scan.Meta("created") ?? scan.Meta("published"),
             MetaAuthor = UsableAuthor(scan.Meta("author") ?? scan.Meta("article:author") ?? scan.Meta("dc.creator")
                 ?? scan.Meta("sailthru.author") ?? scan.Meta("parsely-author") ?? scan.Meta("byl")),
             MetaSection = Clean(scan.Meta("article:section")),
@@ -49,9 +52,20 @@ internal static class MetadataReader
             Headings = scan.Headings,
             HeadingAuthorCandidates = scan.AuthorTexts,
             DateTexts = scan.DateTexts,
+            DatesAfterHeading = scan.DatesAfterHeading,
+            TextDatesNearHeading = NearHeading(scan.TextDates),
             HeadlineLinks = scan.HeadlineLinks,
         };
     }
+
+    /// <summary>Dates after the headline first (nearest first), then those just before it (nearest first).</summary>
+    private static List<string> NearHeading(List<(string Text, int Distance, bool AfterHeading)> dates) =>
+    [
+        .. dates.Where(d => d.AfterHeading).OrderBy(d => d.Distance).Select(d => d.Text),
+        .. dates.Where(d => !d.AfterHeading && d.Distance <= MaxDistanceBeforeHeading).OrderBy(d => d.Distance).Select(d => d.Text),
+    ];
+
+    private const int MaxDistanceBeforeHeading = 60;
 
     private static string? Clean(string? text)
     {
@@ -84,6 +98,16 @@ internal static class MetadataReader
 
         public List<string> DateTexts { get; } = [];
 
+        /// <summary>Dates printed after the first &lt;h1&gt;: the article's own, not the site header's clock.</summary>
+        public List<string> DatesAfterHeading { get; } = [];
+
+        private bool seenHeading;
+        private int elementIndex;
+        private int headingIndex = -1;
+
+        /// <summary>Short texts holding a year, with where they sit relative to the first &lt;h1&gt;.</summary>
+        public List<(string Text, int Distance, bool AfterHeading)> TextDates { get; } = [];
+
         public int HeadlineLinks { get; private set; }
 
         public string? Title { get; private set; }
@@ -104,10 +128,18 @@ internal static class MetadataReader
             RuntimeHelpers.EnsureSufficientExecutionStack();
             for (var child = node.FirstChild; child is not null; child = child.NextSibling)
             {
+                if (child.NodeType == HtmlNodeType.Text)
+                {
+                    ReadTextDate(((HtmlTextNode)child).Text);
+                    continue;
+                }
+
                 if (child.NodeType != HtmlNodeType.Element)
                 {
                     continue;
                 }
+
+                elementIndex++;
 
                 if (Visit(child))
                 {
@@ -150,6 +182,13 @@ internal static class MetadataReader
                     ReadTime(node);
                     return true;
                 case "h1":
+                    if (!seenHeading)
+                    {
+                        headingIndex = elementIndex;
+                        MarkDatesBeforeHeading();
+                    }
+
+                    seenHeading = true;
                     if (Headings.Count < MaxHeadings)
                     {
                         var text = BlockText.Inline(node);
@@ -189,6 +228,11 @@ internal static class MetadataReader
                 if (text.Length is >= 8 and <= MaxAuthorText)
                 {
                     DateTexts.Add(text);
+                    if (seenHeading && DatesAfterHeading.Count < MaxHeadings)
+                    {
+                        DatesAfterHeading.Add(text);
+                    }
+
                     return false;
                 }
             }
@@ -196,24 +240,76 @@ internal static class MetadataReader
             return true;
         }
 
+        private void ReadTextDate(string text)
+        {
+            if (text.Length is < 6 or > MaxDateText || !HasYear(text) || TextDates.Count >= MaxTextDates)
+            {
+                return;
+            }
+
+            if (seenHeading && elementIndex - headingIndex > MaxDistanceAfterHeading)
+            {
+                return;
+            }
+
+            TextDates.Add((text, seenHeading ? elementIndex - headingIndex : elementIndex, seenHeading));
+        }
+
+        private void MarkDatesBeforeHeading()
+        {
+            for (var i = 0; i < TextDates.Count; i++)
+            {
+                TextDates[i] = (TextDates[i].Text, elementIndex - TextDates[i].Distance, false);
+            }
+        }
+
+        private static bool HasYear(string text)
+        {
+            var run = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                run = char.IsAsciiDigit(text[i]) ? run + 1 : 0;
+                if (run == 4 && text[i - 3] is '1' or '2' && (i + 1 == text.Length || !char.IsAsciiDigit(text[i + 1])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void CountHeadlineLink(HtmlNode anchor)
         {
             var words = 0;
-            var inWord = false;
-            foreach (var c in anchor.InnerText)
-            {
-                var letter = char.IsLetterOrDigit(c);
-                if (letter && !inWord)
-                {
-                    words++;
-                }
-
-                inWord = letter;
-            }
-
+            CountWords(anchor, ref words);
             if (words >= 4)
             {
                 HeadlineLinks++;
+            }
+        }
+
+        private static void CountWords(HtmlNode node, ref int words)
+        {
+            for (var child = node.FirstChild; child is not null && words < 4; child = child.NextSibling)
+            {
+                if (child.NodeType == HtmlNodeType.Text)
+                {
+                    var inWord = false;
+                    foreach (var c in ((HtmlTextNode)child).Text)
+                    {
+                        var letter = char.IsLetterOrDigit(c);
+                        if (letter && !inWord)
+                        {
+                            words++;
+                        }
+
+                        inWord = letter;
+                    }
+                }
+                else if (child.NodeType == HtmlNodeType.Element)
+                {
+                    CountWords(child, ref words);
+                }
             }
         }
 
@@ -224,13 +320,16 @@ internal static class MetadataReader
                 return false;
             }
 
-            var cls = string.Concat(node.GetAttributeValue("class", null), " ", node.GetAttributeValue("id", null));
-            return cls.Length > 1 && (cls.Contains("date", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("time", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("publish", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("ngay", StringComparison.OrdinalIgnoreCase)
-                || cls.Contains("posted", StringComparison.OrdinalIgnoreCase));
+            return NamesDate(node.GetAttributeValue("class", null)) || NamesDate(node.GetAttributeValue("id", null));
         }
+
+        private static bool NamesDate(string? cls) => cls is { Length: > 1 } && cls.AsSpan().ContainsAny(DateWords);
+
+        private static readonly System.Buffers.SearchValues<string> DateWords =
+            System.Buffers.SearchValues.Create(["date", "time", "publish", "ngay", "posted"], StringComparison.OrdinalIgnoreCase);
+
+        private static readonly System.Buffers.SearchValues<string> AuthorWords =
+            System.Buffers.SearchValues.Create(["author", "byline"], StringComparison.OrdinalIgnoreCase);
 
         private void ReadMeta(HtmlNode node)
         {
@@ -252,6 +351,11 @@ internal static class MetadataReader
             }
 
             FirstTime ??= value;
+            if (seenHeading && DatesAfterHeading.Count < MaxHeadings)
+            {
+                DatesAfterHeading.Add(value);
+            }
+
             var cues = string.Concat(node.GetAttributeValue("itemprop", string.Empty), " ", node.GetAttributeValue("class", string.Empty),
                 " ", node.ParentNode?.GetAttributeValue("class", string.Empty));
             if (PublishedTime is null && (node.Attributes.Contains("pubdate")
@@ -288,7 +392,7 @@ internal static class MetadataReader
             }
 
             var cls = node.GetAttributeValue("class", null);
-            return cls is not null && (cls.Contains("author", StringComparison.OrdinalIgnoreCase) || cls.Contains("byline", StringComparison.OrdinalIgnoreCase))
+            return cls is not null && cls.AsSpan().ContainsAny(AuthorWords)
                 && !cls.Contains("avatar", StringComparison.OrdinalIgnoreCase) && !cls.Contains("bio", StringComparison.OrdinalIgnoreCase);
         }
 

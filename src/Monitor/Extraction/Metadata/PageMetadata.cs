@@ -48,6 +48,12 @@ internal sealed record PageMetadata
     /// <summary>Short texts of elements whose class names a date ("date", "time", "publish", "ngay-dang").</summary>
     public IReadOnlyList<string> DateTexts { get; init; } = [];
 
+    /// <summary>Dates shown after the headline (&lt;time&gt; values and date-classed texts), in page order.</summary>
+    public IReadOnlyList<string> DatesAfterHeading { get; init; } = [];
+
+    /// <summary>Short texts with a year close to the first &lt;h1&gt;: after it nearest first, then just before it.</summary>
+    public IReadOnlyList<string> TextDatesNearHeading { get; init; } = [];
+
     /// <summary>Links whose text reads like a headline (four words or more): many of them mark a listing.</summary>
     public int HeadlineLinks { get; init; }
 }
