@@ -13,7 +13,7 @@ internal static class CharsetSamples
     public const string Vietnamese = "Người dân Thái Nguyên đón Tết Độc lập; trường học ở Điện Biên khai giảng sớm.";
 
     /// <summary>Vietnamese words whose letters all exist in ISO-8859-1.</summary>
-    public const string Latin1 = "Thông báo về cà phê và trà ở Pleiku.";
+    public const string Latin1 = "Thông báo giá cà phê và chè.";
 
     public static IReadOnlyList<string> Kinds { get; } =
     [

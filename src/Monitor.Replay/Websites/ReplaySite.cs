@@ -25,6 +25,9 @@ internal abstract class ReplaySite
 
     public abstract IResult Respond(HttpRequest request, string path);
 
+    /// <summary>Where the site serves an article (path and query, from the root).</summary>
+    public abstract string PathOf(ReplayArticle article);
+
     protected static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
     /// <summary>Newest first, as every home page and feed lists them.</summary>

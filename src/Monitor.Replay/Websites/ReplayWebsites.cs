@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -18,8 +19,9 @@ public sealed class ReplayWebsites : IAsyncDisposable
 {
     private readonly List<WebApplication> _servers;
 
-    private ReplayWebsites(List<WebApplication> servers, Dictionary<string, Uri> sites, IReadOnlyDictionary<string, ReplaySite> models)
+    private ReplayWebsites(List<WebApplication> servers, Dictionary<string, Uri> sites, IReadOnlyDictionary<string, ReplaySite> models, ConcurrentQueue<ReplayRequest> requests)
     {
+        Requests = requests;
         _servers = servers;
         Sites = sites;
         Models = models;
@@ -34,8 +36,12 @@ public sealed class ReplayWebsites : IAsyncDisposable
 
     internal IReadOnlyDictionary<string, ReplaySite> Models { get; }
 
+    /// <summary>Every request the sites answered, in order: tests count fetches and 304s with it.</summary>
+    internal ConcurrentQueue<ReplayRequest> Requests { get; }
+
     public static async Task<ReplayWebsites> StartAsync(CancellationToken cancellationToken = default)
     {
+        var requests = new ConcurrentQueue<ReplayRequest>();
         var servers = new List<WebApplication>();
         var sites = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
         var models = new Dictionary<string, ReplaySite>(StringComparer.OrdinalIgnoreCase);
@@ -43,7 +49,7 @@ public sealed class ReplayWebsites : IAsyncDisposable
         {
             foreach (var site in StationCorpus.CreateSites())
             {
-                var server = Build(site);
+                var server = Build(site, requests);
                 servers.Add(server);
                 await server.StartAsync(cancellationToken);
                 sites[site.Host] = BaseUrl(server);
@@ -60,7 +66,7 @@ public sealed class ReplayWebsites : IAsyncDisposable
             throw;
         }
 
-        return new ReplayWebsites(servers, sites, models);
+        return new ReplayWebsites(servers, sites, models, requests);
     }
 
     public async ValueTask DisposeAsync()
@@ -72,13 +78,23 @@ public sealed class ReplayWebsites : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(ReplaySite site)
+    private static WebApplication Build(ReplaySite site, ConcurrentQueue<ReplayRequest> requests)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ReplayWebsites).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        TestRoutes.Map(app);
+        app.Use((context, next) =>
+        {
+            // Logged as the headers go out, so the client cannot see an answer before it is in the log.
+            context.Response.OnStarting(() =>
+            {
+                requests.Enqueue(new ReplayRequest(site.Host, context.Request.Path + context.Request.QueryString, context.Response.StatusCode));
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        TestRoutes.Map(app, site);
         app.MapGet("/{**path}", (HttpRequest request) => site.Respond(request, request.Path.Value is { Length: > 0 } path ? path : "/"));
         return app;
     }

@@ -14,8 +14,9 @@ internal static class TestRoutes
 {
     public const long HugePageBytes = 50L * 1024 * 1024;
 
-    public static void Map(IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app, ReplaySite site)
     {
+        app.MapGet("/_test/listing-with-broken-links", () => Results.Content(ListingWithBrokenLinks(site), "text/html; charset=utf-8", Encoding.UTF8));
         app.MapGet("/_test/status/{code:int}", (int code) => Results.Text($"Mã trạng thái {code}", "text/plain; charset=utf-8", Encoding.UTF8, code));
         app.MapGet("/_test/broken-{id:int}.html", () => Results.Text("Lỗi máy chủ", "text/plain; charset=utf-8", Encoding.UTF8, 500));
         app.MapGet("/_test/slow", (Delegate)SlowAsync);
@@ -26,6 +27,15 @@ internal static class TestRoutes
         app.MapGet("/_test/charset/{kind}", (string kind) => CharsetSamples.For(kind) is { } sample
             ? Results.Bytes(sample.Body, sample.ContentType)
             : Results.NotFound());
+    }
+
+    /// <summary>Three good articles of the site, one link that answers 500 and one that answers 404.</summary>
+    private static string ListingWithBrokenLinks(ReplaySite site)
+    {
+        var links = site.Articles.Take(3).Select(a => $"<li><a href=\"{site.PathOf(a)}\">{Content.HtmlText.Escape(a.Title)}</a></li>")
+            .Append("<li><a href=\"/_test/broken-12345.html\">Bài lỗi máy chủ</a></li>")
+            .Append("<li><a href=\"/_test/missing-67890.html\">Bài đã gỡ</a></li>");
+        return "<html><head><meta charset=\"utf-8\"><title>Danh sách thử</title></head><body><ul>" + string.Concat(links) + "</ul></body></html>";
     }
 
     /// <summary>Answers after 30 s, or never if the client gives up first: a timeout target.</summary>

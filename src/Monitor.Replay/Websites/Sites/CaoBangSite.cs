@@ -22,6 +22,8 @@ internal sealed partial class CaoBangSite(IReadOnlyList<ReplayArticle> articles)
 
     public static int Id(ReplayArticle article) => 40_000 + (article.Sequence * 5);
 
+    public override string PathOf(ReplayArticle article) => ArticlePath(article);
+
     public override IResult Respond(HttpRequest request, string path)
     {
         switch (path)

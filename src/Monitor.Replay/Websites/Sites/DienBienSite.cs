@@ -41,6 +41,8 @@ internal sealed partial class DienBienSite : ReplaySite
 
     public override int PublicArticleCount => Articles.Count - _internal.Count;
 
+    public override string PathOf(ReplayArticle article) => ArticlePath(article);
+
     public string ArticlePath(ReplayArticle article) =>
         _internal.Contains(article)
             ? F($"{InternalSection}thong-bao/{article.PublishedAt:yyyyMM}/{article.Slug}-{Id(article)}/")

@@ -25,6 +25,8 @@ internal sealed partial class LangSonSite(IReadOnlyList<ReplayArticle> articles)
 
     public int PageCount => (Articles.Count + PageSize - 1) / PageSize;
 
+    public override string PathOf(ReplayArticle article) => ArticlePath(article);
+
     public override IResult Respond(HttpRequest request, string path)
     {
         if (path is "" or "/")

@@ -24,6 +24,8 @@ internal sealed partial class QuangNinhSite(IReadOnlyList<ReplayArticle> article
 
     public int PageCount => (Articles.Count + PageSize - 1) / PageSize;
 
+    public override string PathOf(ReplayArticle article) => ArticlePath(article);
+
     public override IResult Respond(HttpRequest request, string path)
     {
         if (path == "/robots.txt")

@@ -22,6 +22,8 @@ internal sealed partial class ThaiNguyenSite(IReadOnlyList<ReplayArticle> articl
 
     public static int Id(ReplayArticle article) => 120_000 + (article.Sequence * 7);
 
+    public override string PathOf(ReplayArticle article) => ArticlePath(article);
+
     public override IResult Respond(HttpRequest request, string path)
     {
         if (path is "" or "/")

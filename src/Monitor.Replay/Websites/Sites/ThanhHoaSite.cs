@@ -24,6 +24,8 @@ internal sealed partial class ThanhHoaSite(IReadOnlyList<ReplayArticle> articles
         "180" + article.PublishedAt.AddMinutes(-(23 + (article.Sequence % 40))).ToString("yyMMddHHmmss", CultureInfo.InvariantCulture)
         + (article.Sequence % 1000).ToString("D3", CultureInfo.InvariantCulture);
 
+    public override string PathOf(ReplayArticle article) => ArticlePath(article);
+
     public override IResult Respond(HttpRequest request, string path)
     {
         switch (path)

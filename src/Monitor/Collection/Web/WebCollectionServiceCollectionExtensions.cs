@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Monitor.Extraction;
+
+namespace Monitor.Collection.Web;
+
+public static class WebCollectionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the website collector (an <see cref="IChannelCollector"/> for <c>WebsiteChannel</c>)
+    /// and what it needs: the polite fetcher, robots.txt cache, per-host gate and crawl state.
+    /// Options are validated at start; a <see cref="TimeProvider"/> registered earlier (a test clock) is kept.
+    /// </summary>
+    public static IServiceCollection AddWebCollection(this IServiceCollection services, Action<WebCollectionOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<WebCollectionOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebCollectionOptions>, WebCollectionOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ArticleExtractor>();
+        services.AddLogging();
+
+        services.AddHttpClient(PageClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Redirects are followed by WebFetcher, which counts them and checks robots.txt per hop.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        services.TryAddSingleton(sp => new PageClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(PageClient.HttpClientName),
+            sp.GetRequiredService<IOptions<WebCollectionOptions>>()));
+        services.TryAddSingleton<HostGate>();
+        services.TryAddSingleton<RobotsPolicy>();
+        services.TryAddSingleton<WebFetcher>();
+        services.TryAddSingleton<SiteDiscovery>();
+        services.TryAddSingleton(sp => CrawlState.ForFile(sp.GetRequiredService<IOptions<WebCollectionOptions>>().Value.StateDatabasePath!));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelCollector, WebsiteCollector>());
+        return services;
+    }
+}

@@ -1,0 +1,235 @@
+using System.Runtime.CompilerServices;
+using HtmlAgilityPack;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitor.Domain;
+using Monitor.Extraction;
+
+namespace Monitor.Collection.Web;
+
+/// <summary>
+/// Collects a station website: discovery (<see cref="SiteDiscovery"/>), then each new or changed
+/// article URL fetched politely, read by the <see cref="ArticleExtractor"/> with the channel's site
+/// profile, and yielded as an item (plus a comment-count observation when the page shows one).
+/// A URL is marked seen only after the runner took the item, so a killed run loses nothing.
+/// The whole source fails (throws) when robots.txt or the home page cannot be reached; a single
+/// broken article page is logged and skipped.
+/// </summary>
+internal sealed partial class WebsiteCollector(
+    SiteDiscovery discovery,
+    WebFetcher fetcher,
+    CrawlState state,
+    ArticleExtractor extractor,
+    TimeProvider time,
+    IOptions<WebCollectionOptions> options,
+    ILogger<WebsiteCollector> logger) : IChannelCollector
+{
+    public bool CanCollect(Channel channel) => channel is WebsiteChannel;
+
+    public async IAsyncEnumerable<CollectedItem> CollectAsync(Station station, Channel channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        var web = channel as WebsiteChannel
+            ?? throw new ArgumentException($"Channel {channel?.Id} is not a website channel.", nameof(channel));
+        var profile = ProfileFor(web);
+
+        var robots = await fetcher.RobotsAsync(web.BaseUrl, cancellationToken);
+        if (robots.Unreachable)
+        {
+            throw new WebCollectionException($"Channel {web.Id}: {web.BaseUrl} is unreachable ({robots.Problem}).");
+        }
+
+        var found = await discovery.DiscoverAsync(web, profile, robots.Rules, cancellationToken);
+        var seen = new Dictionary<string, SeenUrl>(await state.LoadSeenAsync(web.Id, cancellationToken), StringComparer.Ordinal);
+        var yielded = new HashSet<string>(StringComparer.Ordinal);
+        var tally = new Tally();
+
+        foreach (var candidate in found.Candidates)
+        {
+            if (tally.Fetched >= web.MaxArticlesPerRun)
+            {
+                LogRunLimit(logger, web.Id, web.MaxArticlesPerRun);
+                break;
+            }
+
+            var key = UrlCanonicalizer.Canonicalize(candidate.Url);
+            seen.TryGetValue(key, out var previous);
+            if (previous is not null && !(candidate.Changed > previous.Changed))
+            {
+                tally.AlreadySeen++;
+                continue;
+            }
+
+            if (!await fetcher.IsAllowedAsync(candidate.Url, cancellationToken))
+            {
+                LogDisallowed(logger, web.Id, candidate.Url);
+                tally.Disallowed++;
+                continue;
+            }
+
+            tally.Fetched++;
+            var outcome = await ReadArticleAsync(station, web, profile, candidate, previous, cancellationToken);
+            if (outcome.Item is { } collected && yielded.Add(collected.Item.Url))
+            {
+                tally.Items++;
+                yield return collected;
+            }
+            else if (outcome.Item is null && !outcome.MarkSeen)
+            {
+                tally.Failed++;
+                continue;
+            }
+
+            // Only now has the runner stored the item (it asks for the next one after saving).
+            var now = time.GetUtcNow();
+            var remembered = new SeenUrl(key, outcome.Item?.Item.Url ?? previous?.CanonicalUrl, outcome.Item?.Item.Id ?? previous?.ItemId, outcome.Validators ?? previous?.Validators ?? Validators.None, candidate.Changed, now);
+            await state.MarkSeenAsync(web.Id, remembered, cancellationToken);
+            seen[key] = remembered;
+            if (outcome.NotModified)
+            {
+                tally.NotModified++;
+            }
+        }
+
+        LogSummary(logger, web.Id, found.Candidates.Count, found.FromFeeds, found.FromSitemaps, found.FromListings, tally.AlreadySeen, tally.Disallowed, tally.Fetched, tally.NotModified, tally.Failed, tally.Items);
+    }
+
+    private SiteProfile? ProfileFor(WebsiteChannel channel)
+    {
+        var profiles = options.Value.Profiles;
+        if (channel.Profile is { Length: > 0 } name)
+        {
+            return profiles.TryGetValue(name, out var named)
+                ? named
+                : throw new InvalidOperationException($"Channel {channel.Id} names site profile '{name}', which is not loaded (expected pipelines/profiles/{name}.yaml).");
+        }
+
+        return profiles.Values.FirstOrDefault(p => p.Hosts.Any(h => string.Equals(h, channel.BaseUrl.Host, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private async Task<Outcome> ReadArticleAsync(Station station, WebsiteChannel channel, SiteProfile? profile, DiscoveredLink candidate, SeenUrl? previous, CancellationToken cancellationToken)
+    {
+        FetchedPage page;
+        try
+        {
+            page = await fetcher.FetchAsync(candidate.Url, previous?.Validators, cancellationToken);
+        }
+        catch (WebFetchException exception)
+        {
+            LogArticleFailed(logger, channel.Id, candidate.Url, exception.Message);
+            return Outcome.Failed;
+        }
+
+        if (page.NotModified)
+        {
+            return new Outcome(null, previous?.Validators, MarkSeen: true, NotModified: true);
+        }
+
+        if (!page.IsSuccess)
+        {
+            LogArticleFailed(logger, channel.Id, candidate.Url, $"HTTP {(int)page.StatusCode}");
+            return Outcome.Failed;
+        }
+
+        if (page.Truncated)
+        {
+            LogTruncated(logger, channel.Id, candidate.Url, options.Value.MaxResponseBytes);
+        }
+
+        var html = page.Decode().Text;
+        ExtractedArticle article;
+        try
+        {
+            article = extractor.Extract(html, page.FinalUrl, profile);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogArticleFailed(logger, channel.Id, candidate.Url, "extraction failed: " + exception.Message);
+            return Outcome.Failed;
+        }
+
+        if (article.PageKind == PageKind.Listing)
+        {
+            // A section page reached through a link: remembered so it is not fetched as an article again.
+            return new Outcome(null, page.Validators, MarkSeen: true, NotModified: false);
+        }
+
+        if (string.IsNullOrWhiteSpace(article.Title))
+        {
+            LogArticleFailed(logger, channel.Id, candidate.Url, "no title could be read");
+            return Outcome.Failed;
+        }
+
+        var canonical = UrlCanonicalizer.Canonicalize(CanonicalFor(article, html, page.FinalUrl));
+        var collectedAt = time.GetUtcNow();
+        var itemId = Item.WebId(canonical);
+        var item = new Item(
+            itemId,
+            station.Id,
+            channel.Id,
+            Platform.Web,
+            ItemKind.Article,
+            canonical,
+            article.Title.Trim(),
+            article.Body,
+            article.Author,
+            article.Category,
+            article.PublishedAt?.ToUniversalTime(),
+            collectedAt,
+            article.Language ?? "vi");
+        var age = article.PublishedAt is { } published && collectedAt >= published ? collectedAt - published : (TimeSpan?)null;
+        IReadOnlyList<Observation> observations = article.CommentCount is { } comments
+            ? [new Observation(itemId, collectedAt, age, Views: null, Reactions: null, Comments: comments, Shares: null)]
+            : [];
+        return new Outcome(new CollectedItem(item, observations, []), page.Validators, MarkSeen: true, NotModified: false);
+    }
+
+    /// <summary>The page's own canonical link when it stays on the same site (a foreign one could hijack the item id), else the fetched URL.</summary>
+    private static Uri CanonicalFor(ExtractedArticle article, string html, Uri fetchedUrl)
+    {
+        var declared = article.CanonicalUrl;
+        if (declared is null)
+        {
+            var document = new HtmlDocument();
+            document.LoadHtml(html);
+            declared = PageLinks.Read(document, fetchedUrl, null).Canonical;
+        }
+
+        return declared is not null && PageLinks.SameSite(declared, fetchedUrl) ? declared : fetchedUrl;
+    }
+
+    private sealed record Outcome(CollectedItem? Item, Validators? Validators, bool MarkSeen, bool NotModified)
+    {
+        public static Outcome Failed { get; } = new(null, null, MarkSeen: false, NotModified: false);
+    }
+
+    private sealed class Tally
+    {
+        public int AlreadySeen { get; set; }
+
+        public int Disallowed { get; set; }
+
+        public int Fetched { get; set; }
+
+        public int NotModified { get; set; }
+
+        public int Failed { get; set; }
+
+        public int Items { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: {Candidates} article URLs discovered (feeds {FromFeeds}, sitemaps {FromSitemaps}, listings {FromListings}); {AlreadySeen} already seen, {Disallowed} disallowed by robots.txt, {Fetched} fetched, {NotModified} not modified, {Failed} failed, {Items} items")]
+    private static partial void LogSummary(ILogger logger, string channelId, int candidates, int fromFeeds, int fromSitemaps, int fromListings, int alreadySeen, int disallowed, int fetched, int notModified, int failed, int items);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId}: article {Url} skipped: {Problem}")]
+    private static partial void LogArticleFailed(ILogger logger, string channelId, Uri url, string problem);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Channel {ChannelId}: {Url} not fetched: robots.txt disallows it")]
+    private static partial void LogDisallowed(ILogger logger, string channelId, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId}: {Url} is larger than {MaxBytes} bytes; only the first part was read")]
+    private static partial void LogTruncated(ILogger logger, string channelId, Uri url, long maxBytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: stopped after {Limit} article fetches (maxArticlesPerRun); the rest follows next run")]
+    private static partial void LogRunLimit(ILogger logger, string channelId, int limit);
+}
