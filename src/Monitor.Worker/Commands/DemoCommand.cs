@@ -1,17 +1,70 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Collection;
+using Monitor.Replay.Websites;
+using Monitor.Storage;
+using Monitor.Worker.Demo;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Output;
+using Serilog.Events;
+using Spectre.Console;
 
 namespace Monitor.Worker.Commands;
 
+/// <summary>
+/// <c>demo</c>: starts the project's replay station sites on 127.0.0.1, points a copy of the real
+/// configuration at them, runs one full cycle into ./data/demo.db (or --db) with a progress
+/// display, and prints the stats table. Nothing outside 127.0.0.1 is contacted.
+/// </summary>
 internal static class DemoCommand
 {
+    public const string DefaultDbPath = "data/demo.db";
+
     public static Command Create()
     {
-        var command = new Command("demo", "TODO: describe demo");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("'demo' is not built yet.");
-            return 2;
-        });
+        var command = new Command("demo", "Collect the project's own replay station sites (on 127.0.0.1) into ./data/demo.db and print the stats table");
+        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), cancellationToken));
         return command;
+    }
+
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var pipelines = context.LoadPipelines();
+        if (!pipelines.IsValid)
+        {
+            context.WriteProblems(pipelines.Problems);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var dbPath = context.DbOverride ?? DefaultDbPath;
+        var console = Terminal.For(context.Output);
+        var interactive = Terminal.IsInteractive(context.Output);
+        await using var sites = await ReplayWebsites.StartAsync(cancellationToken);
+        var configuration = DemoConfiguration.PointAtReplays(pipelines.Configuration!, sites.Sites);
+        var realOrigins = DemoConfiguration.RealOrigins(pipelines.Configuration!, sites.Sites);
+        console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {Path.GetFullPath(dbPath)}"));
+
+        // The progress display owns the terminal; the console log shows only warnings (the file has everything).
+        var logger = MonitorLogging.Create(configuration.Settings.DataFolder, interactive ? LogEventLevel.Error : LogEventLevel.Warning);
+        try
+        {
+            await using var services = new ServiceCollection()
+                .AddMonitorWorker(configuration, dbPath, logger)
+                .WithRealAddresses(realOrigins)
+                .BuildServiceProvider();
+            var store = services.GetRequiredService<IContentStore>();
+            await store.InitializeAsync(cancellationToken);
+            var cycle = services.GetRequiredService<CollectionCycle>();
+            var summary = await DemoProgress.RunAsync(console, interactive, configuration, progress => cycle.RunAsync(configuration, progress, cancellationToken));
+            CycleReport.Write(context.Output, summary);
+            StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), Path.GetFullPath(dbPath));
+            return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
+        }
+        catch (StoreUnavailableException exception)
+        {
+            await context.Error.WriteLineAsync(exception.Message);
+            return ExitCodes.StoreUnavailable;
+        }
     }
 }

@@ -1,17 +1,83 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Monitor.Collection;
+using Monitor.Configuration;
+using Monitor.Scheduling;
+using Monitor.Storage;
+using Monitor.Worker.Hosting;
+using Monitor.Worker.Output;
+using Serilog.Events;
 
 namespace Monitor.Worker.Commands;
 
+/// <summary>
+/// <c>run</c>: the scheduled daemon (the default command). <c>run --once</c>: one full cycle over
+/// every source, a summary, and an exit code that says whether every source succeeded.
+/// Refuses to start on invalid configuration, with the same report as <c>validate</c>.
+/// </summary>
 internal static class RunCommand
 {
+    public static Option<bool> Once { get; } = new("--once") { Description = "Run one full cycle over every source, then exit (non-zero if any source failed)" };
+
     public static Command Create()
     {
-        var command = new Command("run", "TODO: describe run");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("'run' is not built yet.");
-            return 2;
-        });
+        var command = new Command("run", "Collect every configured channel on its schedule until stopped (Ctrl+C); --once for a single cycle");
+        command.Options.Add(Once);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), parseResult.GetValue(Once), cancellationToken));
         return command;
+    }
+
+    public static async Task<int> RunAsync(CommandContext context, bool once, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var pipelines = context.LoadPipelines();
+        if (!pipelines.IsValid)
+        {
+            context.WriteProblems(pipelines.Problems);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var configuration = pipelines.Configuration!;
+        var dbPath = context.DbPath(pipelines);
+        var logger = MonitorLogging.Create(configuration.Settings.DataFolder, LogEventLevel.Information);
+        try
+        {
+            return once
+                ? await RunOnceAsync(context, configuration, dbPath, logger, cancellationToken)
+                : await RunDaemonAsync(configuration, dbPath, logger, cancellationToken);
+        }
+        catch (StoreUnavailableException exception)
+        {
+            await context.Error.WriteLineAsync(exception.Message);
+            return ExitCodes.StoreUnavailable;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("Stopped. Everything stored so far is kept.");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static async Task<int> RunOnceAsync(CommandContext context, PipelineConfiguration configuration, string dbPath, Serilog.ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var services = new ServiceCollection().AddMonitorWorker(configuration, dbPath, logger).BuildServiceProvider();
+        await services.GetRequiredService<IContentStore>().InitializeAsync(cancellationToken);
+        var summary = await services.GetRequiredService<CollectionCycle>().RunAsync(configuration, progress: null, cancellationToken);
+        CycleReport.Write(context.Output, summary);
+        return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
+    }
+
+    private static async Task<int> RunDaemonAsync(PipelineConfiguration configuration, string dbPath, Serilog.ILogger logger, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddMonitorWorker(configuration, dbPath, logger);
+        builder.Services.AddMonitorScheduling(dbPath);
+
+        // Give running jobs time to reach their next item after Ctrl+C before the host gives up.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken);
+        return ExitCodes.Ok;
     }
 }

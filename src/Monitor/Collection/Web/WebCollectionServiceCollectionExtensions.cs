@@ -2,12 +2,41 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Monitor.Configuration;
 using Monitor.Extraction;
 
 namespace Monitor.Collection.Web;
 
 public static class WebCollectionServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers the website collector with the settings of <c>pipelines/</c>: <c>http</c> and
+    /// <c>politeness</c> from monitor.yaml, every site profile, and the crawl state in the store's
+    /// SQLite file. <paramref name="adjust"/> may change them afterwards (the demo shortens delays).
+    /// </summary>
+    public static IServiceCollection AddWebCollection(this IServiceCollection services, PipelineConfiguration configuration, Action<WebCollectionOptions>? adjust = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = configuration.Settings;
+        return services.AddWebCollection(options =>
+        {
+            options.UserAgent = settings.Http.UserAgent;
+            options.Timeout = settings.Http.Timeout;
+            options.MaxResponseBytes = settings.Http.MaxResponseBytes;
+            options.MaxRedirects = settings.Http.MaxRedirects;
+            options.MaxConcurrentPerHost = settings.Politeness.MaxConcurrentPerHost;
+            options.MinDelay = settings.Politeness.MinDelay;
+            options.CrawlDelayCap = settings.Politeness.CrawlDelayCap;
+            options.StateDatabasePath = settings.SqlitePath;
+            foreach (var (name, profile) in configuration.Profiles)
+            {
+                options.Profiles[name] = profile;
+            }
+
+            adjust?.Invoke(options);
+        });
+    }
+
     /// <summary>
     /// Registers the website collector (an <see cref="IChannelCollector"/> for <c>WebsiteChannel</c>)
     /// and what it needs: the polite fetcher, robots.txt cache, per-host gate and crawl state.

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HtmlAgilityPack;
+using Monitor.Extraction;
+
+namespace Monitor.Worker.Commands.Extract;
+
+/// <summary>How a batch went: pages done, pages skipped, and the wall-clock time of the work itself.</summary>
+internal sealed record BatchSummary(int Pages, int Failed, TimeSpan Elapsed)
+{
+    public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
+
+    public string Describe(string verb) => string.Create(CultureInfo.InvariantCulture,
+        $"{verb} {Pages} pages ({Failed} skipped) in {Elapsed.TotalSeconds:F2} s on {Environment.ProcessorCount} cores: {PagesPerSecond:F1} pages/s");
+}
+
+/// <summary>Runs the extractor over a folder of saved pages, in parallel on all cores; a bad page is reported and skipped.</summary>
+internal static class PageBatchExtractor
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static BatchSummary Run(DirectoryInfo input, DirectoryInfo output, IReadOnlyDictionary<string, Uri> urls)
+    {
+        output.Create();
+        return ForEachPage(input, (file, stem) =>
+        {
+            var html = File.ReadAllText(file);
+            var pageUrl = urls.TryGetValue(stem, out var known) ? known : new Uri(Path.GetFullPath(file));
+            var result = ArticleExtractor.ExtractDetailed(html, pageUrl, profile: null);
+            var record = ExtractedPage.From(result);
+            File.WriteAllText(Path.Combine(output.FullName, stem + ".json"), JsonSerializer.Serialize(record, JsonOptions));
+        });
+    }
+
+    public static BatchSummary ParseOnly(DirectoryInfo input) => ForEachPage(input, (file, _) =>
+    {
+        var document = new HtmlDocument();
+        document.LoadHtml(File.ReadAllText(file));
+        GC.KeepAlive(document);
+    });
+
+    private static BatchSummary ForEachPage(DirectoryInfo input, Action<string, string> work)
+    {
+        var files = Directory.GetFiles(input.FullName, "*.html").Concat(Directory.GetFiles(input.FullName, "*.htm")).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        var failures = new ConcurrentBag<string>();
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+        {
+            var stem = Path.GetFileNameWithoutExtension(file);
+            try
+            {
+                work(file, stem);
+                Interlocked.Increment(ref done);
+            }
+            catch (Exception ex)
+            {
+                // The batch boundary: whatever one page does wrong, it is reported and the others go on.
+                failures.Add($"{Path.GetFileName(file)}: {ex.GetType().Name}: {ex.Message}");
+            }
+        });
+        clock.Stop();
+        foreach (var failure in failures.OrderBy(f => f, StringComparer.Ordinal))
+        {
+            Console.Error.WriteLine($"extract: skipped {failure}");
+        }
+
+        return new BatchSummary(done, failures.Count, clock.Elapsed);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Monitor.Collection;
+using Monitor.Configuration;
+using Monitor.Storage.Sqlite;
+using Serilog.Extensions.Logging;
+
+namespace Monitor.Worker.Hosting;
+
+/// <summary>The worker's composition: configuration, logging, store, runner and every channel collector.</summary>
+internal static class MonitorServices
+{
+    public static IServiceCollection AddMonitorWorker(this IServiceCollection services, PipelineConfiguration configuration, string dbPath, Serilog.ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(configuration);
+        services.AddSingleton(configuration.Settings);
+        services.AddLogging(logging => logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)));
+        services.AddMonitorStore(configuration.Settings, dbPath);
+        services.AddCollectionRunner();
+        services.AddChannelCollectors(configuration, dbPath);
+        return services;
+    }
+
+    /// <summary>The content store named in monitor.yaml. Elasticsearch registers itself here when that work lands.</summary>
+    private static IServiceCollection AddMonitorStore(this IServiceCollection services, MonitorSettings settings, string dbPath) => settings.Store.Kind switch
+    {
+        StoreKind.Sqlite => services.AddSqliteStore(dbPath),
+        _ => throw new InvalidConfigurationException($"store kind '{settings.Store.Kind}' is not available in this build; use 'sqlite'."),
+    };
+
+    /// <summary>One line per channel kind: each collector's own <c>Add…</c> method.</summary>
+    private static IServiceCollection AddChannelCollectors(this IServiceCollection services, PipelineConfiguration configuration, string dbPath)
+    {
+        _ = configuration;
+        _ = dbPath;
+        return services;
+    }
+}

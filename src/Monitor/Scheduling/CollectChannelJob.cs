@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Monitor.Collection;
+using Monitor.Configuration;
+using Quartz;
+
+namespace Monitor.Scheduling;
+
+/// <summary>
+/// One Quartz job per channel. Thin on purpose: it finds the channel and hands it, with the
+/// scheduler's cancellation token, to the runner. Never two runs of one channel at once.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed partial class CollectChannelJob(CollectionRunner runner, PipelineConfiguration configuration, ILogger<CollectChannelJob> logger) : IJob
+{
+    public const string ChannelIdKey = "channelId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var channelId = context.MergedJobDataMap.GetString(ChannelIdKey) ?? context.JobDetail.Key.Name;
+        if (configuration.FindChannel(channelId) is not { } source)
+        {
+            // The schedule synchroniser removes jobs for channels gone from the configuration; this
+            // only happens if the file changed between start-up and this firing.
+            ChannelNotConfigured(logger, channelId);
+            return;
+        }
+
+        await runner.RunAsync(source.Station, source.Channel, progress: null, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Scheduled channel {ChannelId} is no longer in the configuration; skipped")]
+    private static partial void ChannelNotConfigured(ILogger logger, string channelId);
+}

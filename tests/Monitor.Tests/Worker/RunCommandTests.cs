@@ -1,0 +1,48 @@
+using Monitor.Tests.Support;
+
+namespace Monitor.Tests.Worker;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task RunOnce_InvalidConfiguration_RefusesWithTheValidateReport()
+    {
+        temp.Write("p/stations/alpha.yaml", "id: alpha\nname: A\nprovince: A\nchannels:\n  - id: a\n    kind: website\n    baseUrl: nope\n    schedule: bad\n");
+
+        var run = await CliRun.InvokeAsync("run", "--once", "--pipelines", temp.File("p"), "--db", temp.File("x.db"));
+        var validate = await CliRun.InvokeAsync("validate", "--pipelines", temp.File("p"));
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldBe(validate.Error);
+        run.Error.ShouldContain("alpha.yaml:7:");
+        File.Exists(temp.File("x.db")).ShouldBeFalse("nothing runs on invalid configuration");
+    }
+
+    [Fact]
+    public async Task RunDaemon_InvalidConfiguration_RefusesToo()
+    {
+        temp.Write("p/stations/alpha.yaml", "id: alpha\nname: A\nprovince: A\nunknownKey: 1\n");
+
+        var (exitCode, _, error) = await CliRun.InvokeAsync("run", "--pipelines", temp.File("p"), "--db", temp.File("x.db"));
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain("unknown key 'unknownKey'");
+    }
+
+    [Fact]
+    public async Task RunOnce_CorruptStore_ClearMessageExitThree()
+    {
+        temp.Write("p/stations/alpha.yaml", "id: alpha\nname: A\nprovince: A\nchannels: []\n");
+        var db = temp.Write("corrupt.db", new string('q', 5000));
+
+        var (exitCode, _, error) = await CliRun.InvokeAsync("run", "--once", "--pipelines", temp.File("p"), "--db", db);
+
+        exitCode.ShouldBe(3);
+        error.ShouldContain(db);
+        error.ShouldContain("not a readable SQLite database");
+    }
+}
