@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Collection;
+using Monitor.Collection.Social;
 using Monitor.Configuration;
 using Monitor.Storage.Sqlite;
 using Serilog.Extensions.Logging;
@@ -34,6 +35,7 @@ internal static class MonitorServices
     {
         _ = configuration;
         _ = dbPath;
+        services.AddSocialCollection(o => { o.StatePath = dbPath; o.ObservationAges = configuration.Settings.Schedules.ObservationAges; });
         return services;
     }
 }
