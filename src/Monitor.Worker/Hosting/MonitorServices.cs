@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Collection;
 using Monitor.Collection.Social;
+using Monitor.Collection.Web;
 using Monitor.Configuration;
 using Monitor.Storage.Sqlite;
 using Serilog.Extensions.Logging;
@@ -33,9 +34,23 @@ internal static class MonitorServices
     /// <summary>One line per channel kind: each collector's own <c>Add…</c> method.</summary>
     private static IServiceCollection AddChannelCollectors(this IServiceCollection services, PipelineConfiguration configuration, string dbPath)
     {
-        _ = configuration;
-        _ = dbPath;
-        services.AddSocialCollection(o => { o.StatePath = dbPath; o.ObservationAges = configuration.Settings.Schedules.ObservationAges; });
+        var settings = configuration.Settings;
+        services.AddWebCollection(web =>
+        {
+            web.UserAgent = settings.Http.UserAgent;
+            web.Timeout = settings.Http.Timeout;
+            web.MaxResponseBytes = settings.Http.MaxResponseBytes;
+            web.MaxRedirects = settings.Http.MaxRedirects;
+            web.MaxConcurrentPerHost = settings.Politeness.MaxConcurrentPerHost;
+            web.MinDelay = settings.Politeness.MinDelay;
+            web.CrawlDelayCap = settings.Politeness.CrawlDelayCap;
+            web.StateDatabasePath = dbPath;
+            foreach (var (name, profile) in configuration.Profiles)
+            {
+                web.Profiles[name] = profile;
+            }
+        });
+        services.AddSocialCollection(o => { o.StatePath = dbPath; o.ObservationAges = settings.Schedules.ObservationAges; });
         return services;
     }
 }

@@ -13,7 +13,7 @@ internal static class FailureClassifier
     {
         HttpRequestException { StatusCode: null } => SourceOutcome.TemporaryFailure,
         HttpRequestException { StatusCode: { } status } => IsTemporary(status) ? SourceOutcome.TemporaryFailure : SourceOutcome.PermanentFailure,
-        OperationCanceledException or TimeoutException => SourceOutcome.TemporaryFailure,
+        OperationCanceledException or TimeoutException or SourceUnavailableException => SourceOutcome.TemporaryFailure,
         SocketException or IOException => SourceOutcome.TemporaryFailure,
         _ when exception.InnerException is { } inner && inner is not AggregateException => Classify(inner),
         _ => SourceOutcome.PermanentFailure,
@@ -21,7 +21,7 @@ internal static class FailureClassifier
 
     /// <summary>True for the failures the runner expects from the outside world (no stack trace needed to understand them).</summary>
     public static bool IsExpected(Exception exception) =>
-        exception is HttpRequestException or OperationCanceledException or TimeoutException or SocketException or IOException or InvalidDataException or FormatException
+        exception is HttpRequestException or SourceUnavailableException or OperationCanceledException or TimeoutException or SocketException or IOException or InvalidDataException or FormatException
         || (exception.InnerException is { } inner && IsExpected(inner));
 
     /// <summary>The outer message plus the innermost cause, e.g. "… (Name or service not known (thainguyentv.vn:443))".</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Collection;
@@ -122,6 +123,38 @@ public sealed class SchedulingTests : IDisposable
         collector.Runs.ShouldBe(1, "[DisallowConcurrentExecution]: the blocked run is never joined by a second one");
         var store = new SqliteContentStore(new SqliteStoreOptions(DbPath, ReadOnly: true), TimeProvider.System);
         (await store.GetStatsAsync()).Items.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Restart_AfterMissedFireTime_MisfireFiresOnceAtStart()
+    {
+        var configuration = Configuration(("alpha", "0 0 6 * * ?"));
+        await using (var first = Services(configuration))
+        {
+            var service = first.GetRequiredService<SchedulerService>();
+            await service.StartAsync(CancellationToken.None);
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        // The worker was down over a fire time: the stored next fire time is an hour in the past.
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={DbPath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = $past WHERE TRIGGER_NAME = 'alpha-web'";
+            command.Parameters.AddWithValue("$past", TimeProvider.System.GetUtcNow().AddHours(-1).UtcTicks);
+            (await command.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        var collector = new ScriptedCollector(TimeProvider.System) { ItemsPerRun = 1 };
+        await using var second = Services(configuration, collector);
+        var restarted = second.GetRequiredService<SchedulerService>();
+        await restarted.StartAsync(CancellationToken.None);
+
+        await collector.FirstRunStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await restarted.StopAsync(CancellationToken.None);
+        collector.Runs.ShouldBe(1, "FireAndProceed: one catch-up run, not one per missed slot");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -45,4 +45,29 @@ public sealed class RunCommandTests : IDisposable
         error.ShouldContain(db);
         error.ShouldContain("not a readable SQLite database");
     }
+
+    [Fact]
+    public async Task RunOnce_SourcesUnreachable_OneClearLinePerSourceAndExitOne()
+    {
+        // Nothing listens on port 1 of loopback: every connection is refused at once, as with no network.
+        foreach (var id in new[] { "alpha", "beta", "gamma" })
+        {
+            temp.Write($"p/stations/{id}.yaml", $"id: {id}\nname: Đài {id}\nprovince: {id}\nchannels:\n  - id: {id}-web\n    kind: website\n    baseUrl: http://127.0.0.1:1/{id}/\n");
+        }
+
+        using var worker = WorkerProcess.Start(temp.Path, "run", "--once", "--pipelines", temp.File("p"), "--db", temp.File("run.db"));
+        var exitCode = await worker.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        exitCode.ShouldBe(1, worker.Output);
+        var lines = worker.Output.Split('\n');
+        foreach (var id in new[] { "alpha", "beta", "gamma" })
+        {
+            lines.Count(l => l.Contains($"FAIL  {id}/{id}-web", StringComparison.Ordinal)).ShouldBe(1, worker.Output);
+            lines.Count(l => l.Contains($"Source {id}/{id}-web failed", StringComparison.Ordinal)).ShouldBe(1, worker.Output);
+        }
+
+        worker.Output.ShouldContain("3 failed");
+        worker.Output.ShouldNotContain("   at ", customMessage: "no stack traces for expected failures");
+        worker.Output.ShouldNotContain("Unhandled exception");
+    }
 }

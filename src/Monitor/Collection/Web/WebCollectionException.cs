@@ -1,7 +1,7 @@
 namespace Monitor.Collection.Web;
 
 /// <summary>A whole website source failed (home page or robots.txt unreachable): nothing could be collected from it.</summary>
-public sealed class WebCollectionException : Exception
+public sealed class WebCollectionException : SourceUnavailableException
 {
     public WebCollectionException()
     {
