@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Collection;
+using Monitor.Configuration;
 using Monitor.Replay.Platforms;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
+using Monitor.Worker.Commands.Setup;
 using Monitor.Worker.Demo;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Output;
@@ -24,17 +26,45 @@ internal static class DemoCommand
     public static Command Create()
     {
         var command = new Command("demo", "Collect the project's own replay station sites (on 127.0.0.1) into ./data/demo.db and print the stats table");
-        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), cancellationToken));
+        command.Options.Add(Store);
+        ElasticsearchConnection.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), cancellationToken, ElasticsearchStoreFor(parseResult)));
         return command;
     }
 
-    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
+    /// <summary><c>--store elasticsearch --es-url URL</c>: the same demo into any Elasticsearch 8/9 (or the stand-in).</summary>
+    private static Option<string> Store { get; } = CreateStoreOption();
+
+    private static Option<string> CreateStoreOption()
+    {
+        var option = new Option<string>("--store") { Description = "Where the demo writes: sqlite (default, --db) or elasticsearch (--es-url)", DefaultValueFactory = _ => "sqlite" };
+        option.AcceptOnlyFromAmong("sqlite", "elasticsearch");
+        return option;
+    }
+
+    private static ElasticsearchSettings? ElasticsearchStoreFor(ParseResult parse) =>
+        parse.GetValue(Store) != "elasticsearch" ? null : new ElasticsearchSettings
+        {
+            Url = parse.GetValue(ElasticsearchConnection.Url),
+            ApiKeyEnv = parse.GetValue(ElasticsearchConnection.ApiKeyEnv),
+            UsernameEnv = parse.GetValue(ElasticsearchConnection.UsernameEnv),
+            PasswordEnv = parse.GetValue(ElasticsearchConnection.PasswordEnv),
+            CaCertificatePath = parse.GetValue(ElasticsearchConnection.CaCertificate),
+        };
+
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken, ElasticsearchSettings? elasticsearch = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var pipelines = context.LoadPipelines();
         if (!pipelines.IsValid)
         {
             context.WriteProblems(pipelines.Problems);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        if (elasticsearch is { Url: null })
+        {
+            await context.Error.WriteLineAsync("demo --store elasticsearch needs --es-url (or MONITOR_ES_URL).");
             return ExitCodes.InvalidConfiguration;
         }
 
@@ -45,8 +75,14 @@ internal static class DemoCommand
         var clock = new DemoClock();
         await using var platforms = await ReplayPlatforms.StartAsync(clock, cancellationToken);
         var configuration = SocialDemo.AddSocialChannels(pipelines.Configuration!, DemoConfiguration.PointAtReplays(pipelines.Configuration!, sites.Sites), platforms);
+        if (elasticsearch is not null)
+        {
+            configuration = configuration with { Settings = configuration.Settings with { Store = new StoreSettings { Kind = StoreKind.Elasticsearch, Elasticsearch = elasticsearch } } };
+        }
+
+        var storeName = elasticsearch?.Url?.ToString() ?? Path.GetFullPath(dbPath);
         var realOrigins = DemoConfiguration.RealOrigins(pipelines.Configuration!, sites.Sites);
-        console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {Path.GetFullPath(dbPath)}"));
+        console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {storeName}"));
         console.WriteLine(($"Replay platforms (YouTube, Facebook, TikTok, Zalo): {platforms.Catalog.Accounts.Count} accounts on 127.0.0.1; social channels are observed again at +1, +2, +3, +6, +12, +24 and +48 h of a demo clock."));
 
         // The progress display owns the terminal; the console log shows only warnings (the file has everything).
@@ -64,7 +100,7 @@ internal static class DemoCommand
             var summary = await DemoProgress.RunAsync(console, interactive, configuration, progress => cycle.RunAsync(configuration, progress, cancellationToken));
             CycleReport.Write(context.Output, summary);
             var laterRoundsSucceeded = await SocialDemo.RunLaterRoundsAsync(cycle, SocialDemo.SocialOnly(configuration), clock, context.Output, cancellationToken);
-            StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), Path.GetFullPath(dbPath));
+            StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), storeName);
             await SocialDemo.WriteLeaderboardAsync(store, configuration, dbPath, context.Output, cancellationToken);
             return summary.AllSucceeded && laterRoundsSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }

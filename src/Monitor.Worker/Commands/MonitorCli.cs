@@ -18,6 +18,8 @@ internal static class MonitorCli
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(SetupCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
 
         // `run` is the default: the worker started with no subcommand is the scheduled daemon.
         root.Action = run.Action;

@@ -4,6 +4,7 @@ using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
+using Monitor.Storage.Elasticsearch;
 using Monitor.Storage.Sqlite;
 using Serilog.Extensions.Logging;
 
@@ -18,17 +19,18 @@ internal static class MonitorServices
         services.AddSingleton(configuration);
         services.AddSingleton(configuration.Settings);
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)));
-        services.AddMonitorStore(configuration.Settings, dbPath);
+        services.AddMonitorStore(configuration, dbPath);
         services.AddCollectionRunner();
         services.AddChannelCollectors(configuration, dbPath);
         return services;
     }
 
-    /// <summary>The content store named in monitor.yaml. Elasticsearch registers itself here when that work lands.</summary>
-    private static IServiceCollection AddMonitorStore(this IServiceCollection services, MonitorSettings settings, string dbPath) => settings.Store.Kind switch
+    /// <summary>The content store named in monitor.yaml.</summary>
+    private static IServiceCollection AddMonitorStore(this IServiceCollection services, PipelineConfiguration configuration, string dbPath) => configuration.Settings.Store.Kind switch
     {
         StoreKind.Sqlite => services.AddSqliteStore(dbPath),
-        _ => throw new InvalidConfigurationException($"store kind '{settings.Store.Kind}' is not available in this build; use 'sqlite'."),
+        StoreKind.Elasticsearch => services.AddElasticsearchStore(ElasticsearchOptionsFactory.FromSettings(configuration.Settings.Store.Elasticsearch, configuration.Settings.DataFolder, configuration.Stations)),
+        _ => throw new InvalidConfigurationException($"store kind '{configuration.Settings.Store.Kind}' is not available in this build; use 'sqlite'."),
     };
 
     /// <summary>One line per channel kind: each collector's own <c>Add…</c> method.</summary>

@@ -41,7 +41,15 @@ public sealed class SiteProfileSelectorTests(ReplayWebsitesFixture fixture) : IC
             Text(page, profile.CategoryXPath).ShouldBe(article.Category.Name);
             var body = Text(page, profile.BodyXPath);
             article.Paragraphs.ShouldAllBe(p => body.Contains(p, StringComparison.Ordinal));
-            Text(page, profile.PublishedXPath).ShouldContain(article.PublishedAt.ToString("dd", CultureInfo.InvariantCulture));
+            if (profile.PublishedXPath is null)
+            {
+                // Left to the page metadata: the JSON-LD must then carry the full time.
+                page.DocumentNode.SelectSingleNode("//script[@type='application/ld+json']").ShouldNotBeNull().InnerText.ShouldContain("\"datePublished\":\"" + article.PublishedAt.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                Text(page, profile.PublishedXPath).ShouldContain(article.PublishedAt.ToString("dd", CultureInfo.InvariantCulture));
+            }
             foreach (var remove in profile.RemoveXPaths)
             {
                 page.DocumentNode.SelectNodes(remove).ShouldNotBeNull($"remove selector {remove} matches nothing on {host}");

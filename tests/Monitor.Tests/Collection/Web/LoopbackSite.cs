@@ -18,7 +18,7 @@ namespace Monitor.Tests.Collection.Web;
 internal sealed class LoopbackSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (int Status, string Body, string ContentType)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Status, byte[] Body, string ContentType)> _pages = new(StringComparer.Ordinal);
 
     private LoopbackSite(WebApplication app) => _app = app;
 
@@ -37,9 +37,14 @@ internal sealed class LoopbackSite : IAsyncDisposable
         {
             var path = context.Request.Path.Value ?? "/";
             site.Requests.Enqueue(path);
-            return site._pages.TryGetValue(path, out var page)
-                ? Results.Content(page.Body, page.ContentType, Encoding.UTF8, page.Status)
-                : Results.NotFound();
+            if (!site._pages.TryGetValue(path, out var page))
+            {
+                return Results.NotFound();
+            }
+
+            return page.Status == 200
+                ? Results.Bytes(page.Body, page.ContentType)
+                : Results.Text(Encoding.UTF8.GetString(page.Body), page.ContentType, Encoding.UTF8, page.Status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -48,7 +53,9 @@ internal sealed class LoopbackSite : IAsyncDisposable
     }
 
     public void Set(string path, string body, int status = 200, string contentType = "text/html; charset=utf-8") =>
-        _pages[path] = (status, body, contentType);
+        _pages[path] = (status, Encoding.UTF8.GetBytes(body), contentType);
+
+    public void SetBytes(string path, byte[] body, string contentType) => _pages[path] = (200, body, contentType);
 
     public int CountOf(string path) => Requests.Count(r => r == path);
 

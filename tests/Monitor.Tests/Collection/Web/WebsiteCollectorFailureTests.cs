@@ -102,6 +102,42 @@ public sealed class WebsiteCollectorFailureTests(ReplayWebsitesFixture fixture) 
         site.CountOf(path).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task CollectAsync_GzippedSitemapFile_IsUnpackedAndRead()
+    {
+        await using var site = await LoopbackSite.StartAsync();
+        site.Set("/", "<html><head><title>Trang chủ</title></head><body></body></html>");
+        site.Set("/tin/hoi-nghi-12345.html", "<html><head><title>Hội nghị tổng kết năm</title></head><body><h1>Hội nghị tổng kết năm</h1></body></html>");
+        var xml = $"""<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{new Uri(site.BaseUrl, "/tin/hoi-nghi-12345.html")}</loc></url></urlset>""";
+        using var packed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(System.Text.Encoding.UTF8.GetBytes(xml));
+        }
+
+        site.SetBytes("/sitemap.xml.gz", packed.ToArray(), "application/x-gzip");
+        site.Set("/robots.txt", $"User-agent: *\nAllow: /\nSitemap: {new Uri(site.BaseUrl, "/sitemap.xml.gz")}\n", contentType: "text/plain");
+        await using var harness = new WebCollectionHarness();
+
+        var items = await harness.CollectAsync("x", WebCollectionHarness.Channel("x", site.BaseUrl, null));
+
+        items.ShouldHaveSingleItem().Item.Title.ShouldBe("Hội nghị tổng kết năm");
+    }
+
+    [Fact]
+    public async Task CollectAsync_MaxArticlesPerRun_LeavesTheRestForTheNextRun()
+    {
+        await using var harness = new WebCollectionHarness();
+        var channel = WebCollectionHarness.Channel("thai-nguyen", Sites.Sites["thainguyentv.vn"], "thai-nguyen") with { MaxArticlesPerRun = 10 };
+
+        var first = await harness.CollectAsync("thai-nguyen", channel);
+        var second = await harness.CollectAsync("thai-nguyen", channel);
+
+        first.Count.ShouldBe(10);
+        second.Count.ShouldBe(10);
+        first.Select(i => i.Item.Id).Intersect(second.Select(i => i.Item.Id)).ShouldBeEmpty();
+    }
+
     private static void SetArticle(LoopbackSite site, string path, string title, string lastmod)
     {
         site.Set(path, $"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>Nội dung bài viết.</p></body></html>");

@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Monitor.Replay.Elasticsearch;
+
+/// <summary>
+/// The part of the search API the worker and its tests use: match_all/term/terms/range/match/bool
+/// queries, sort with search_after, and terms/min/max/sum/avg/cardinality/value_count aggregations.
+/// <c>match</c> on a <c>.folded</c> field folds diacritics (and đ) like the templates' analyzer.
+/// </summary>
+internal static class StandInSearch
+{
+    public static JsonObject Search(List<StandInIndex> indices, JsonObject body)
+    {
+        var matches = Matching(indices, body["query"] as JsonObject);
+        var total = matches.Count;
+        var sort = body["sort"] as JsonArray;
+        if (sort is not null)
+        {
+            matches.Sort((a, b) => CompareBy(sort, a.Source, b.Source));
+            if (body["search_after"] is JsonArray after)
+            {
+                matches = [.. matches.Where(m => CompareToAfter(sort, m.Source, after) > 0)];
+            }
+        }
+
+        var from = body["from"]?.GetValue<int>() ?? 0;
+        var size = body["size"]?.GetValue<int>() ?? 10;
+        var hits = new JsonArray();
+        foreach (var (index, id, source) in matches.Skip(from).Take(size))
+        {
+            var hit = new JsonObject { ["_index"] = index, ["_id"] = id, ["_score"] = null, ["_source"] = source.DeepClone() };
+            if (sort is not null)
+            {
+                hit["sort"] = new JsonArray([.. sort.Select(s => FieldOf(s!) is var f && Value(source, f) is { } v ? v.DeepClone() : null)]);
+            }
+
+            hits.Add(hit);
+        }
+
+        var response = new JsonObject
+        {
+            ["took"] = 1,
+            ["timed_out"] = false,
+            ["_shards"] = new JsonObject { ["total"] = indices.Count, ["successful"] = indices.Count, ["skipped"] = 0, ["failed"] = 0 },
+            ["hits"] = new JsonObject { ["total"] = new JsonObject { ["value"] = total, ["relation"] = "eq" }, ["max_score"] = null, ["hits"] = hits },
+        };
+        if ((body["aggs"] ?? body["aggregations"]) is JsonObject aggregations)
+        {
+            response["aggregations"] = Aggregate(aggregations, [.. matches.Select(m => m.Source)]);
+        }
+
+        return response;
+    }
+
+    public static long Count(List<StandInIndex> indices, JsonObject? body) => Matching(indices, body?["query"] as JsonObject).Count;
+
+    /// <summary>Lower case without diacritics, đ → d: what asciifolding + lowercase produce for Vietnamese.</summary>
+    public static string Fold(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(c switch { 'đ' => 'd', 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
+        }
+
+        return builder.ToString();
+    }
+
+    private static List<(string Index, string Id, JsonObject Source)> Matching(List<StandInIndex> indices, JsonObject? query) =>
+        [.. indices.SelectMany(i => i.Documents.Select(d => (i.Name, d.Key, d.Value.Source))).Where(d => Matches(query, d.Source))];
+
+    private static bool Matches(JsonObject? query, JsonObject source)
+    {
+        if (query is null || query.Count == 0)
+        {
+            return true;
+        }
+
+        var (kind, spec) = query.First();
+        return kind switch
+        {
+            "match_all" => true,
+            "term" => spec!.AsObject().All(p => Equal(Value(source, p.Key), p.Value is JsonObject o ? o["value"] : p.Value)),
+            "terms" => spec!.AsObject().All(p => p.Value!.AsArray().Any(v => Equal(Value(source, p.Key), v))),
+            "range" => spec!.AsObject().All(p => InRange(Value(source, p.Key), p.Value!.AsObject())),
+            "match" => spec!.AsObject().All(p => MatchText(source, p.Key, p.Value is JsonObject o ? o["query"]!.ToString() : p.Value!.ToString(), p.Value is JsonObject oo && oo["operator"]?.ToString() == "and")),
+            "exists" => Value(source, spec!["field"]!.ToString()) is not null,
+            "bool" => Bool(spec!.AsObject(), source),
+            _ => throw new StandInError(400, "parsing_exception", $"unknown query [{kind}]"),
+        };
+    }
+
+    private static bool Bool(JsonObject spec, JsonObject source)
+    {
+        static IEnumerable<JsonObject> Clauses(JsonNode? node) => node switch
+        {
+            JsonArray array => array.OfType<JsonObject>(),
+            JsonObject single => [single],
+            _ => [],
+        };
+
+        var must = Clauses(spec["must"]).Concat(Clauses(spec["filter"])).All(q => Matches(q, source));
+        var mustNot = Clauses(spec["must_not"]).Any(q => Matches(q, source));
+        var should = Clauses(spec["should"]).ToList();
+        return must && !mustNot && (should.Count == 0 || should.Any(q => Matches(q, source)));
+    }
+
+    private static bool MatchText(JsonObject source, string field, string query, bool all)
+    {
+        var folded = field.EndsWith(".folded", StringComparison.Ordinal);
+        var text = Value(source, field)?.ToString();
+        if (text is null)
+        {
+            return false;
+        }
+
+        string Normalise(string s) => folded ? Fold(s) : s.ToLowerInvariant();
+        var words = Normalise(text).Split([' ', ',', '.', ':', ';', '!', '?', '-', '"', '\n'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var terms = Normalise(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return all ? terms.All(words.Contains) : terms.Any(words.Contains);
+    }
+
+    private static JsonObject Aggregate(JsonObject aggregations, List<JsonObject> documents)
+    {
+        var result = new JsonObject();
+        foreach (var (name, definition) in aggregations)
+        {
+            var spec = definition!.AsObject();
+            var (kind, parameters) = spec.First(p => p.Key is not ("aggs" or "aggregations" or "meta"));
+            var field = parameters?["field"]?.ToString() ?? string.Empty;
+            var values = documents.SelectMany(d => Values(d, field)).ToList();
+            result[name] = kind switch
+            {
+                "terms" => Terms(spec, parameters!.AsObject(), documents, field),
+                "min" => Metric(values.Count == 0 ? null : values.Min(Number), field),
+                "max" => Metric(values.Count == 0 ? null : values.Max(Number), field),
+                "sum" => new JsonObject { ["value"] = values.Sum(Number) },
+                "avg" => new JsonObject { ["value"] = values.Count == 0 ? null : values.Average(Number) },
+                "value_count" => new JsonObject { ["value"] = values.Count },
+                "cardinality" => new JsonObject { ["value"] = values.Select(v => v.ToJsonString()).Distinct().Count() },
+                _ => throw new StandInError(400, "parsing_exception", $"Unknown aggregation type [{kind}] did you mean [terms]?"),
+            };
+        }
+
+        return result;
+    }
+
+    private static JsonObject Terms(JsonObject spec, JsonObject parameters, List<JsonObject> documents, string field)
+    {
+        var size = parameters["size"]?.GetValue<int>() ?? 10;
+        var groups = documents
+            .SelectMany(d => Values(d, field).Select(v => (Key: v.ToString(), Document: d)))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var buckets = new JsonArray();
+        foreach (var group in groups.Take(size))
+        {
+            var bucket = new JsonObject { ["key"] = group.Key, ["doc_count"] = group.Count() };
+            if ((spec["aggs"] ?? spec["aggregations"]) is JsonObject sub)
+            {
+                foreach (var (name, value) in Aggregate(sub, [.. group.Select(p => p.Document).Distinct()]))
+                {
+                    bucket[name] = value?.DeepClone();
+                }
+            }
+
+            buckets.Add(bucket);
+        }
+
+        return new JsonObject
+        {
+            ["doc_count_error_upper_bound"] = 0,
+            ["sum_other_doc_count"] = groups.Skip(size).Sum(g => g.Count()),
+            ["buckets"] = buckets,
+        };
+    }
+
+    private static JsonObject Metric(double? value, string field)
+    {
+        var metric = new JsonObject { ["value"] = value };
+        if (value is { } ms && (field.EndsWith("_at", StringComparison.Ordinal) || field == "@timestamp"))
+        {
+            metric["value_as_string"] = DateTimeOffset.FromUnixTimeMilliseconds((long)ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        }
+
+        return metric;
+    }
+
+    private static double Number(JsonNode value) => value.GetValueKind() switch
+    {
+        JsonValueKind.Number => value.GetValue<double>(),
+        JsonValueKind.String when DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) => time.ToUnixTimeMilliseconds(),
+        JsonValueKind.String => double.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture),
+        _ => 0,
+    };
+
+    private static IEnumerable<JsonNode> Values(JsonObject source, string field) => Value(source, field) switch
+    {
+        JsonArray array => array.OfType<JsonNode>(),
+        { } single => [single],
+        null => [],
+    };
+
+    /// <summary>A field by dotted path; sub-fields (<c>title.raw</c>, <c>author.folded</c>) read their parent.</summary>
+    private static JsonNode? Value(JsonObject source, string field)
+    {
+        if (source.TryGetPropertyValue(field, out var direct))
+        {
+            return direct;
+        }
+
+        JsonNode? node = source;
+        foreach (var part in field.Split('.'))
+        {
+            if (node is not JsonObject obj)
+            {
+                // A sub-field of a leaf value: title.raw reads title.
+                return node;
+            }
+
+            if (!obj.TryGetPropertyValue(part, out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private static bool Equal(JsonNode? a, JsonNode? b) =>
+        a is JsonArray array ? array.Any(e => Equal(e, b)) : a is not null && b is not null && a.ToString() == b.ToString();
+
+    private static bool InRange(JsonNode? value, JsonObject range)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        var v = Number(value);
+        return (range["gte"] is not { } gte || v >= Number(gte)) && (range["gt"] is not { } gt || v > Number(gt))
+            && (range["lte"] is not { } lte || v <= Number(lte)) && (range["lt"] is not { } lt || v < Number(lt));
+    }
+
+    private static string FieldOf(JsonNode sort) => sort is JsonObject o ? o.First().Key : sort.ToString();
+
+    private static bool Descending(JsonNode sort) =>
+        sort is JsonObject o && (o.First().Value is JsonObject spec ? spec["order"]?.ToString() : o.First().Value?.ToString()) == "desc";
+
+    private static int CompareBy(JsonArray sort, JsonObject a, JsonObject b)
+    {
+        foreach (var key in sort)
+        {
+            var field = FieldOf(key!);
+            var comparison = CompareValues(Value(a, field), Value(b, field));
+            if (comparison != 0)
+            {
+                return Descending(key!) ? -comparison : comparison;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int CompareToAfter(JsonArray sort, JsonObject source, JsonArray after)
+    {
+        for (var i = 0; i < sort.Count && i < after.Count; i++)
+        {
+            var comparison = CompareValues(Value(source, FieldOf(sort[i]!)), after[i]);
+            if (comparison != 0)
+            {
+                return Descending(sort[i]!) ? -comparison : comparison;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int CompareValues(JsonNode? a, JsonNode? b)
+    {
+        if (a is null || b is null)
+        {
+            return (a is null ? 1 : 0) - (b is null ? 1 : 0);
+        }
+
+        return a.GetValueKind() == JsonValueKind.Number && b.GetValueKind() == JsonValueKind.Number
+            ? a.GetValue<double>().CompareTo(b.GetValue<double>())
+            : string.CompareOrdinal(a.ToString(), b.ToString());
+    }
+}

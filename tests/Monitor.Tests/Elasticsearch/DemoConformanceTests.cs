@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Monitor.Tests.Support;
+
+namespace Monitor.Tests.Elasticsearch;
+
+/// <summary>The whole demo into the Elasticsearch stand-in: every request conforms to the spec, and a second run adds no items.</summary>
+public sealed class DemoConformanceTests
+{
+    [Fact]
+    public async Task Demo_StoreElasticsearch_EveryRequestConformsAndReRunAddsNoItems()
+    {
+        await using var es = await ElasticsearchFixture.StartAsync();
+        var args = new[] { "demo", "--store", "elasticsearch", "--es-url", es.StandIn.Url.ToString(), "--pipelines", RepositoryPaths.Pipelines };
+
+        var first = await CliRun.InvokeAsync(args);
+        var items = es.StandIn.Documents("mm-items").Count;
+        var observations = es.StandIn.Documents("mm-observations").Count;
+        var second = await CliRun.InvokeAsync(args);
+
+        first.Error.ShouldNotContain("Elasticsearch store at");
+        first.ExitCode.ShouldBeOneOf(0, 1);
+        first.Output.ShouldContain($"Store {es.StandIn.Url}");
+
+        // Whatever the collectors on this build found (the cycle line says how many new items) is exactly what Elasticsearch holds.
+        var reported = Regex.Match(first.Output, @"(\d+) new items");
+        reported.Success.ShouldBeTrue(first.Output);
+        items.ShouldBe(int.Parse(reported.Groups[1].Value, CultureInfo.InvariantCulture));
+        observations.ShouldBeGreaterThanOrEqualTo(0);
+        es.StandIn.DataStreamNames.Count.ShouldBe(2);
+        es.StandIn.Documents("mm-items").Count.ShouldBe(items);
+        second.ExitCode.ShouldBeOneOf(0, 1);
+        File.Exists(es.DeadLetterPath).ShouldBeFalse();
+        RequestConformance.ShouldConform(es.StandIn.Requests);
+    }
+}
