@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Collection;
 using Monitor.Configuration;
+using Monitor.Enrichment;
 using Monitor.Replay.Platforms;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
@@ -101,6 +102,7 @@ internal static class DemoCommand
             CycleReport.Write(context.Output, summary);
             var laterRoundsSucceeded = await SocialDemo.RunLaterRoundsAsync(cycle, SocialDemo.SocialOnly(configuration), clock, context.Output, cancellationToken);
             StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), storeName);
+            await context.Output.WriteAsync("Language (this run)" + Environment.NewLine + services.GetRequiredService<LanguageTally>().Format());
             await SocialDemo.WriteLeaderboardAsync(store, configuration, dbPath, context.Output, cancellationToken);
             return summary.AllSucceeded && laterRoundsSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }

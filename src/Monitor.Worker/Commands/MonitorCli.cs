@@ -20,6 +20,8 @@ internal static class MonitorCli
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(SetupCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(Model.RescoreCommand.Create());
 
         // `run` is the default: the worker started with no subcommand is the scheduled daemon.
         root.Action = run.Action;

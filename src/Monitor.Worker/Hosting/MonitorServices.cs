@@ -4,6 +4,7 @@ using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
+using Monitor.Enrichment;
 using Monitor.Storage.Elasticsearch;
 using Monitor.Storage.Sqlite;
 using Serilog.Extensions.Logging;
@@ -20,6 +21,7 @@ internal static class MonitorServices
         services.AddSingleton(configuration.Settings);
         services.AddLogging(logging => logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)));
         services.AddMonitorStore(configuration, dbPath);
+        services.AddLanguage(LanguageOptions.From(configuration.Settings.Language, configuration.Folder));
         services.AddCollectionRunner();
         services.AddChannelCollectors(configuration, dbPath);
         return services;

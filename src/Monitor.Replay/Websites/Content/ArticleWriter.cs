@@ -30,7 +30,9 @@ internal static class ArticleWriter
             var topic = random.Pick(Topics.All);
             var negative = random.Next(4) == 0;
             var slots = new Slots(random.Pick(voice.Places), Person(random), random.Pick(Roles), voice.Province, 2 + random.Next(400), 2 + random.Next(30));
-            var title = Capitalised(slots.Fill(random.Pick(negative ? topic.NegativeTitles : topic.Titles)));
+            var titles = negative ? topic.NegativeTitles : topic.Titles;
+            var titleIndex = random.Next(titles.Count);
+            var title = Capitalised(slots.Fill(titles[titleIndex]));
             var slug = VietnameseSlug.From(title);
             if (!usedSlugs.Add(slug))
             {
@@ -39,7 +41,7 @@ internal static class ArticleWriter
                 usedSlugs.Add(slug);
             }
 
-            var paragraphs = Paragraphs(random, topic, negative, slots);
+            var paragraphs = Paragraphs(random, topic, negative ? titleIndex : null, slots);
             var day = span.Ticks / count * i;
             var published = PeriodStart.AddTicks(day).Date + TimeSpan.FromHours(6 + random.Next(15)) + TimeSpan.FromMinutes(random.Next(60));
             articles.Add(new ReplayArticle(
@@ -64,14 +66,14 @@ internal static class ArticleWriter
     private static string Person(DeterministicRandom random) =>
         $"{random.Pick(FamilyNames)} {random.Pick(MiddleNames)} {random.Pick(GivenNames)}";
 
-    private static List<string> Paragraphs(DeterministicRandom random, Topic topic, bool negative, Slots slots)
+    private static List<string> Paragraphs(DeterministicRandom random, Topic topic, int? negativeTitle, Slots slots)
     {
-        // A complaint piece opens with the complaint and ends with the officials' answer.
-        var pool = negative
+        // A complaint piece opens with the complaint its title names and ends with the officials' answer.
+        var pool = negativeTitle is not null
             ? topic.NegativeParagraphs.Concat(topic.Paragraphs.Take(2)).ToList()
             : topic.Paragraphs.ToList();
         var wanted = Math.Min(pool.Count, 3 + random.Next(3));
-        var start = negative ? 0 : random.Next(pool.Count);
+        var start = negativeTitle is { } index ? index % topic.NegativeParagraphs.Count : random.Next(pool.Count);
         var paragraphs = new List<string>(wanted);
         for (var k = 0; k < wanted; k++)
         {

@@ -27,8 +27,8 @@ internal static class Topics
             ],
             [
                 "Nhiều hộ dân phản ánh giá vật tư nông nghiệp tăng mạnh trong khi giá thu mua nông sản giảm, khiến bà con thua lỗ nặng.",
-                "Ông {person}, một hộ trồng lúa lâu năm, cho biết gia đình đã gửi đơn khiếu nại nhưng chưa nhận được phản hồi của chính quyền.",
                 "Cơ quan thú y đã lập chốt kiểm dịch, yêu cầu người dân không bán chạy lợn ốm và không vứt xác lợn chết ra môi trường.",
+                "Ông {person}, một hộ trồng lúa lâu năm, cho biết gia đình đã gửi đơn khiếu nại nhưng chưa nhận được phản hồi của chính quyền.",
             ]),
         new(
             new("Giao thông", "giao-thong"),
@@ -51,9 +51,9 @@ internal static class Topics
             ],
             [
                 "Mặt đường xuất hiện nhiều ổ gà, ổ voi; những ngày mưa, bùn đất ngập sâu khiến xe máy liên tục bị ngã.",
-                "Người dân đã nhiều lần phản ánh và khiếu nại nhưng đến nay tuyến đường vẫn chưa được sửa chữa, gây lãng phí tiền đầu tư.",
-                "Mưa lớn kéo dài khiến hàng nghìn mét khối đất đá sạt lở xuống lòng đường, lực lượng chức năng phải dùng máy xúc để thông tuyến.",
                 "Vụ tai nạn giao thông xảy ra vào rạng sáng, nguyên nhân ban đầu được xác định do xe khách mất phanh khi xuống dốc.",
+                "Mưa lớn kéo dài khiến hàng nghìn mét khối đất đá sạt lở xuống lòng đường, lực lượng chức năng phải dùng máy xúc để thông tuyến.",
+                "Người dân đã nhiều lần phản ánh và khiếu nại nhưng đến nay tuyến đường vẫn chưa được sửa chữa, gây lãng phí tiền đầu tư.",
             ]),
         new(
             new("Giáo dục", "giao-duc"),

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Trains and scores our classifier and the scikit-learn baselines of ../shared/datasets/README.md
+# on the same train/dev splits, in one run, and prints one table.
+#   bench/classifier.sh            # both data sets
+#   bench/classifier.sh vihsd      # one
+# Training time is vectorising + fitting inside the process (no start-up) for both systems;
+# prediction is end-to-end from raw text (normalise, featurise, score) over the dev texts repeated.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${MONITOR_SHARED:-$root/../shared}
+datasets=$shared/datasets
+[[ -d $datasets ]] || { echo "datasets not found at $datasets (set MONITOR_SHARED)" >&2; exit 2; }
+python=/usr/bin/python3
+if ! $python -c 'import sklearn' 2>/dev/null; then
+  echo "installing Debian's python3-sklearn..." >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn >&2
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+trap 'echo "bench/classifier.sh: failed at line $LINENO; last output:" >&2; tail -n 5 "$work"/*.err "$work"/*.out 2>/dev/null >&2' ERR
+dotnet build "$root/src/Monitor.Worker/Monitor.Worker.csproj" -c Release -o "$work/bin" -v q -nologo >&2
+worker=$work/bin/Monitor.Worker
+results=$work/results.jsonl
+
+peak_mb() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{printf "%.0f", $1/1024}'; }
+
+sets=("${@:-uit-vsfc vihsd}")
+for set in ${sets[@]}; do
+  train=$datasets/$set/train.tsv dev=$datasets/$set/dev.tsv
+  # The same raw documents for both systems: dev texts, repeated to about 20k lines.
+  cut -f2- "$dev" > "$work/dev-text.txt"
+  : > "$work/throughput.txt"
+  while [[ $(wc -l < "$work/throughput.txt") -lt 20000 ]]; do cat "$work/dev-text.txt" >> "$work/throughput.txt"; done
+
+  # Our settings per set are the ones models/README.md rebuilds the shipped models with.
+  case $set in
+    uit-vsfc) task=sentiment; ours=(--c 0.2); configs=("word12 lr 10" "word13+char25 svc 0.5") ;;
+    vihsd) task=toxicity; ours=(--c 0.2 --plain-ngrams 2); configs=("word12 svc 0.5" "word13+char25 lr 10") ;;
+    *) task=$set; ours=(); configs=("word12 svc 0.5" "word13+char25 svc 0.5") ;;
+  esac
+
+  echo "[$set] ours: training..." >&2
+  /usr/bin/time -v "$worker" model train --task "$task" --train "$train" --dev "$dev" --out "$work/$set.bin" "${ours[@]}" > "$work/train.out" 2> "$work/train.err"
+  /usr/bin/time -v "$worker" model predict --model "$work/$set.bin" --in "$work/throughput.txt" --out "$work/pred.out" 2> "$work/predict.err"
+  $python - "$set" "$work" "${ours[*]}" <<'PY' >> "$results"
+import json, os, re, sys
+s, w, settings = sys.argv[1], sys.argv[2], sys.argv[3]
+train = open(f"{w}/train.out").read()
+predict = open(f"{w}/predict.err").read()
+peak = lambda t: int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+vec, fit, cpu = map(float, re.search(r"vectorising ([\d.]+) s, fitting ([\d.]+) s; cpu ([\d.]+) s", train).groups())
+print(json.dumps({
+    "set": s, "system": "ours", "config": "word 1-3 + char_wb 2-5" + (" + accent-free word 1-2" if "plain" in settings else "") + ", hashed 2^20; linear SVM (dual CD) " + settings.replace("--", "") + ", balanced",
+    "macro_f1": float(re.search(r"macro-F1 +([\d.]+)", train).group(1)),
+    "accuracy": float(re.search(r"accuracy +([\d.]+)", train).group(1)),
+    "train_s": vec + fit,
+    "train_cpu_s": cpu,
+    "docs_per_s": float(re.search(r"\(([\d.]+) docs/s;", predict).group(1)),
+    "docs_per_cpu_s": float(re.search(r"([\d.]+) docs/cpu-s", predict).group(1)),
+    "model_bytes": os.path.getsize(f"{w}/{s}.bin"),
+    "peak_mb": max(peak(open(f"{w}/train.err").read()), peak(predict)),
+}))
+PY
+  for config in "${configs[@]}"; do
+    read -r features model c <<< "$config"
+    echo "[$set] scikit-learn $features $model C=$c..." >&2
+    $python "$root/bench/classifier/sklearn_baseline.py" --train "$train" --dev "$dev" --throughput "$work/throughput.txt" \
+      --features "$features" --model "$model" --c "$c" \
+      | $python -c 'import json,sys; r=json.loads(sys.stdin.read()); r.update(set=sys.argv[1], system="scikit-learn "+r["sklearn"], config=sys.argv[2]); print(json.dumps(r))' \
+        "$set" "$features, $( [[ $model == svc ]] && echo LinearSVC || echo LogisticRegression ) C=$c, balanced" >> "$results"
+  done
+done
+
+echo
+echo "Classifier benchmark: dev split, trained on train; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+$python "$root/bench/classifier/table.py" "$results"
+echo
+echo "Times are in-process (no start-up): ours = vectorising + fitting + calibration, scikit-learn = pipeline.fit;"
+echo "prediction = raw text in, labels out, over the dev texts repeated to 20k lines. Both run single-threaded;"
+echo "cpu figures are process CPU time, steadier than wall time on a shared machine. Peak MB = max RSS."

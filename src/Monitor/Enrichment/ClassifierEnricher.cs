@@ -1,0 +1,79 @@
+using System.Globalization;
+using Monitor.Domain;
+using Monitor.Language;
+using Monitor.Storage;
+
+namespace Monitor.Enrichment;
+
+/// <summary>A model threshold: when the summed probability of <see cref="Labels"/> reaches <see cref="Threshold"/>, raise a flag.</summary>
+public sealed record ModelFlagRule(IReadOnlySet<string> Labels, double Threshold, string Severity);
+
+/// <summary>
+/// Gives every item (title + body) and comment one <see cref="Assessment"/> per classifier (label,
+/// probability, model version), and a model <see cref="Flag"/> with the score as evidence when a
+/// classifier's rule threshold is reached (negative sentiment, toxic comment).
+/// </summary>
+internal sealed class ClassifierEnricher : IContentEnricher
+{
+    private readonly IReadOnlyList<(ITextClassifier Classifier, ModelFlagRule? Rule)> classifiers;
+    private readonly TimeProvider clock;
+
+    public ClassifierEnricher(IReadOnlyList<(ITextClassifier Classifier, ModelFlagRule? Rule)> classifiers, TimeProvider clock)
+    {
+        this.classifiers = classifiers;
+        this.clock = clock;
+    }
+
+    public ContentBatch Enrich(ContentBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var assessments = new List<Assessment>(batch.Assessments);
+        var flags = new List<Flag>(batch.Flags);
+        var now = clock.GetUtcNow();
+        foreach (var item in batch.Items)
+        {
+            var text = string.IsNullOrEmpty(item.Body) ? item.Title : string.Concat(item.Title, "\n", item.Body);
+            Assess(item.Id, TargetKind.Item, text, assessments, flags, now);
+        }
+
+        foreach (var comment in batch.Comments)
+        {
+            Assess(comment.Id, TargetKind.Comment, comment.Text, assessments, flags, now);
+        }
+
+        return batch with { Assessments = assessments, Flags = flags };
+    }
+
+    private void Assess(string id, TargetKind kind, string text, List<Assessment> assessments, List<Flag> flags, DateTimeOffset now)
+    {
+        Span<float> buffer = stackalloc float[32];
+        foreach (var (classifier, rule) in classifiers)
+        {
+            var probabilities = classifier.Labels.Count <= buffer.Length ? buffer[..classifier.Labels.Count] : new float[classifier.Labels.Count];
+            var best = classifier.Classify(text, probabilities);
+            assessments.Add(new Assessment(id, kind, classifier.Task, classifier.Labels[best], probabilities[best], classifier.ModelVersion));
+            if (rule is null)
+            {
+                continue;
+            }
+
+            var score = 0.0;
+            var evidence = new List<string> { $"model {classifier.ModelVersion}" };
+            for (var k = 0; k < probabilities.Length; k++)
+            {
+                if (rule.Labels.Contains(classifier.Labels[k]))
+                {
+                    score += probabilities[k];
+                    evidence.Add(string.Create(CultureInfo.InvariantCulture, $"P({classifier.Labels[k]}) = {probabilities[k]:F3}"));
+                }
+            }
+
+            if (score >= rule.Threshold)
+            {
+                var reason = string.Create(CultureInfo.InvariantCulture,
+                    $"{classifier.Task}: P({string.Join(" + ", rule.Labels)}) = {score:F3} ≥ {rule.Threshold:F2}");
+                flags.Add(new Flag(id, kind, $"model:{classifier.Task}", rule.Severity, reason, score, evidence, now));
+            }
+        }
+    }
+}

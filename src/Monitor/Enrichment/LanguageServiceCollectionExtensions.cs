@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Language;
+
+namespace Monitor.Enrichment;
+
+/// <summary>Registers the language enrichers: classifiers (sentiment, toxicity) then watch-lists.</summary>
+public static class LanguageServiceCollectionExtensions
+{
+    /// <summary>Labels whose probability counts toward a model flag.</summary>
+    private static readonly HashSet<string> NegativeLabels = new(["negative"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> ToxicLabels = new(["OFFENSIVE", "HATE"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Validates <paramref name="options"/> now (every problem in one exception), loads both models
+    /// and the watch-lists once, and adds <see cref="IContentEnricher"/>s in pipeline order:
+    /// classifiers, watch-lists, then the <see cref="LanguageTally"/> that summaries read.
+    /// </summary>
+    public static IServiceCollection AddLanguage(this IServiceCollection services, LanguageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid language settings:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+
+        var sentiment = new LinearTextClassifier(ModelFile.Load(options.SentimentModel));
+        var toxicity = new LinearTextClassifier(ModelFile.Load(options.ToxicityModel));
+        var watchlists = options.WatchlistFolder is null ? [] : WatchlistLoader.LoadFolder(options.WatchlistFolder);
+        services.AddSingleton<ITextClassifier>(sentiment);
+        services.AddSingleton<ITextClassifier>(toxicity);
+        services.AddSingleton<IContentEnricher>(provider => new ClassifierEnricher(
+            [
+                (sentiment, new ModelFlagRule(NegativeLabels, options.NegativeThreshold, "medium")),
+                (toxicity, new ModelFlagRule(ToxicLabels, options.ToxicThreshold, "high")),
+            ],
+            provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IContentEnricher>(provider => new WatchlistEnricher(watchlists, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+
+        // Last, so it sees everything the language stages added; run and demo summaries read it.
+        services.AddSingleton<LanguageTally>();
+        services.AddSingleton<IContentEnricher>(provider => provider.GetRequiredService<LanguageTally>());
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Monitor.Storage;
+
+namespace Monitor.Enrichment;
+
+/// <summary>
+/// Counts what the language enrichers produced in this process (assessments per task and label,
+/// flags per source) for run and demo summaries. Registered last by <c>AddLanguage</c>; it only
+/// observes the batch. Thread-safe.
+/// </summary>
+public sealed class LanguageTally : IContentEnricher
+{
+    private readonly Lock gate = new();
+    private readonly SortedDictionary<(string Task, string Label), int> labels = [];
+    private readonly SortedDictionary<string, int> flags = new(StringComparer.Ordinal);
+
+    public ContentBatch Enrich(ContentBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (gate)
+        {
+            foreach (var assessment in batch.Assessments)
+            {
+                var key = (assessment.Task, assessment.Label);
+                labels[key] = labels.GetValueOrDefault(key) + 1;
+            }
+
+            foreach (var flag in batch.Flags)
+            {
+                flags[flag.Source] = flags.GetValueOrDefault(flag.Source) + 1;
+            }
+        }
+
+        return batch;
+    }
+
+    public IReadOnlyDictionary<(string Task, string Label), int> Labels
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<(string Task, string Label), int>(labels);
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, int> Flags
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, int>(flags, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// e.g. <c>sentiment: negative 12, neutral 40, positive 31</c> /
+    /// <c>toxicity: CLEAN 80, HATE 1, OFFENSIVE 2</c> / <c>flags: 9 (model:toxicity 3, watchlist:thien-tai 6)</c>.
+    /// </summary>
+    public string Format()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        lock (gate)
+        {
+            if (labels.Count == 0)
+            {
+                text.AppendLine("sentiment, toxicity: no items or comments classified");
+            }
+
+            foreach (var task in labels.Keys.Select(k => k.Task).Distinct(StringComparer.Ordinal))
+            {
+                var counts = labels.Where(p => p.Key.Task == task).Select(p => string.Create(ci, $"{p.Key.Label} {p.Value}"));
+                text.AppendLine(ci, $"{task}: {string.Join(", ", counts)}");
+            }
+
+            var total = flags.Values.Sum();
+            text.Append(ci, $"flags: {total}");
+            if (total > 0)
+            {
+                text.Append(ci, $" ({string.Join(", ", flags.Select(p => string.Create(ci, $"{p.Key} {p.Value}")))})");
+            }
+        }
+
+        return text.AppendLine().ToString();
+    }
+}
