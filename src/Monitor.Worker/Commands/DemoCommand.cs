@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitor.Collection;
 using Monitor.Configuration;
 using Monitor.Enrichment;
+using Monitor.Replay.Platforms;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
 using Monitor.Worker.Commands.Setup;
@@ -72,7 +73,9 @@ internal static class DemoCommand
         var console = Terminal.For(context.Output);
         var interactive = Terminal.IsInteractive(context.Output);
         await using var sites = await ReplayWebsites.StartAsync(cancellationToken);
-        var configuration = DemoConfiguration.PointAtReplays(pipelines.Configuration!, sites.Sites);
+        var clock = new DemoClock();
+        await using var platforms = await ReplayPlatforms.StartAsync(clock, cancellationToken);
+        var configuration = SocialDemo.AddSocialChannels(pipelines.Configuration!, DemoConfiguration.PointAtReplays(pipelines.Configuration!, sites.Sites), platforms);
         if (elasticsearch is not null)
         {
             configuration = configuration with { Settings = configuration.Settings with { Store = new StoreSettings { Kind = StoreKind.Elasticsearch, Elasticsearch = elasticsearch } } };
@@ -81,12 +84,14 @@ internal static class DemoCommand
         var storeName = elasticsearch?.Url?.ToString() ?? Path.GetFullPath(dbPath);
         var realOrigins = DemoConfiguration.RealOrigins(pipelines.Configuration!, sites.Sites);
         console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {storeName}"));
+        console.WriteLine(($"Replay platforms (YouTube, Facebook, TikTok, Zalo): {platforms.Catalog.Accounts.Count} accounts on 127.0.0.1; social channels are observed again at +1, +2, +3, +6, +12, +24 and +48 h of a demo clock."));
 
         // The progress display owns the terminal; the console log shows only warnings (the file has everything).
         var logger = MonitorLogging.Create(configuration.Settings.DataFolder, interactive ? LogEventLevel.Error : LogEventLevel.Warning);
         try
         {
             await using var services = new ServiceCollection()
+                .AddSingleton<TimeProvider>(clock)
                 .AddMonitorWorker(configuration, dbPath, logger)
                 .WithRealAddresses(realOrigins)
                 .BuildServiceProvider();
@@ -95,9 +100,11 @@ internal static class DemoCommand
             var cycle = services.GetRequiredService<CollectionCycle>();
             var summary = await DemoProgress.RunAsync(console, interactive, configuration, progress => cycle.RunAsync(configuration, progress, cancellationToken));
             CycleReport.Write(context.Output, summary);
+            var laterRoundsSucceeded = await SocialDemo.RunLaterRoundsAsync(cycle, SocialDemo.SocialOnly(configuration), clock, context.Output, cancellationToken);
             StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), storeName);
             await context.Output.WriteAsync("Language (this run)" + Environment.NewLine + services.GetRequiredService<LanguageTally>().Format());
-            return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
+            await SocialDemo.WriteLeaderboardAsync(store, configuration, dbPath, context.Output, cancellationToken);
+            return summary.AllSucceeded && laterRoundsSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }
         catch (StoreUnavailableException exception)
         {

@@ -11,6 +11,7 @@ internal static class ReportCommand
         var command = new Command("report", "Engagement reports: cluster leaderboard, a station's most overperforming items");
         command.Subcommands.Add(LeaderboardReportCommand.Create());
         command.Subcommands.Add(TopReportCommand.Create());
+        command.Subcommands.Add(StoriesReportCommand.Create());
         return command;
     }
 }

@@ -15,14 +15,15 @@ namespace Monitor.Worker.Demo;
 /// <summary>
 /// The social half of <c>demo</c>: aims every configured social channel of a station the replay
 /// knows at <see cref="ReplayPlatforms"/> (its account id, loopback base URL and a demo token set in
-/// this process only), observes them again at +1 h, +3 h and +24 h of the demo clock, and prints the
+/// this process only), observes them again at +1 h … +48 h of the demo clock, and prints the
 /// cụm 2 leaderboard from what was stored.
 /// </summary>
 internal static class SocialDemo
 {
     public const string LeaderboardCluster = "cum-2";
 
-    public static IReadOnlyList<TimeSpan> LaterRounds { get; } = [TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(24)];
+    public static IReadOnlyList<TimeSpan> LaterRounds { get; } =
+        [.. new[] { 1, 2, 3, 6, 12, 24, 48 }.Select(h => TimeSpan.FromHours(h))];
 
     /// <summary>
     /// <paramref name="webOnly"/> (the website channels already aimed at replay sites) plus the
@@ -55,25 +56,34 @@ internal static class SocialDemo
         return configuration.RewriteChannels(channel => channel.Platform == Platform.Web ? null : channel);
     }
 
-    /// <summary>Moves the demo clock to each later round and runs the social channels again.</summary>
-    public static async Task RunLaterRoundsAsync(CollectionCycle cycle, PipelineConfiguration socialOnly, DemoClock clock, TextWriter output, CancellationToken cancellationToken = default)
+    /// <summary>Moves the demo clock to each later round and runs the social channels again; false if any source failed.</summary>
+    public static async Task<bool> RunLaterRoundsAsync(CollectionCycle cycle, PipelineConfiguration socialOnly, DemoClock clock, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(output);
         if (socialOnly.ChannelCount == 0)
         {
-            return;
+            return true;
         }
 
+        var succeeded = true;
         foreach (var round in LaterRounds)
         {
             clock.Offset = round;
             var summary = await cycle.RunAsync(socialOnly, null, cancellationToken);
             var observations = summary.Sources.Sum(s => s.Observations);
+            succeeded &= summary.AllSucceeded;
+            foreach (var failed in summary.Sources.Where(s => !s.Succeeded))
+            {
+                await output.WriteLineAsync($"  FAIL  {failed.StationId}/{failed.ChannelId}: {failed.Error}");
+            }
+
             await output.WriteLineAsync(
                 $"Demo clock +{round.TotalHours:0} h: {summary.Sources.Count} social channels, {summary.Failed} failed; {summary.NewItems} new posts, {observations} new observations (posts past a checkpoint).");
         }
+
+        return succeeded;
     }
 
     public static async Task WriteLeaderboardAsync(IContentStore store, PipelineConfiguration configuration, string dbPath, TextWriter output, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Collection;
+using Monitor.Collection.Social;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
 using Monitor.Enrichment;
@@ -53,6 +54,7 @@ internal static class MonitorServices
                 web.Profiles[name] = profile;
             }
         });
+        services.AddSocialCollection(o => { o.StatePath = dbPath; o.ObservationAges = settings.Schedules.ObservationAges; });
         return services;
     }
 }

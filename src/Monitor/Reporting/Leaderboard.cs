@@ -44,7 +44,7 @@ public static class Leaderboard
             var channelIds = station.Channels.Select(c => c.Id).Concat(own.Select(i => i.ChannelId)).ToHashSet(StringComparer.Ordinal);
             return new LeaderboardRow(
                 0, station.Id, station.Name, own.Count, engagement, own.Count == 0 ? 0 : (double)engagement / own.Count,
-                latest.Sum(o => o.Views ?? 0), Median(ownScores), ownScores.Count,
+                latest.Sum(o => o.Views ?? 0), MedianScore(ownScores), ownScores.Count,
                 own.GroupBy(i => i.Platform.ToWire()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
                 FollowerGrowth(data, channelIds, from, to));
         })
@@ -57,7 +57,8 @@ public static class Leaderboard
             Engagement.Formula,
             "engagement of an item = its latest observation; station total = sum over its items published in the period",
             "engagement per item = total engagement / items published in the period",
-            "median overperformance = median over the station's items of each item's score at the largest standard age (7 d, 24 h, 1 h) it has reached",
+            "median overperformance = median over the station's items of each item's score at the largest standard age (7 d, 24 h, 1 h) it has reached,",
+            "           taken on the ratio actual/expected (two middle ratios averaged) and written back as a score",
             .. Overperformance.FormulaLines,
             "follower growth = sum over the station's channels of (last - first follower count recorded in the period)",
         ];
@@ -66,6 +67,16 @@ public static class Leaderboard
 
     internal static bool InPeriod(DateTimeOffset at, DateTimeOffset? from, DateTimeOffset? to) =>
         (from is null || at >= from) && (to is null || at < to);
+
+    /// <summary>
+    /// The median of overperformance scores, taken on the underlying ratio (score +2 = ratio 2,
+    /// score −2 = ratio 0.5) so the middle of +1.2 and −1.5 is not a meaningless −0.15.
+    /// </summary>
+    internal static double? MedianScore(IReadOnlyCollection<double> scores)
+    {
+        var ratio = Median([.. scores.Select(s => s >= 1 ? s : -1 / s)]);
+        return ratio is { } r ? (r >= 1 ? r : -1 / r) : null;
+    }
 
     internal static double? Median(IReadOnlyCollection<double> values)
     {

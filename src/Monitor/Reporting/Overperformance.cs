@@ -7,7 +7,7 @@ public sealed record OverperformanceScore(string ItemId, TimeSpan Age, double Ac
 
 /// <summary>
 /// CrowdTangle-style overperformance. For an item and an age (1 h, 24 h, 7 d):
-/// actual = the item's engagement at that age (interpolated between observations);
+/// actual = the item's engagement at that age (interpolated between the observations around it);
 /// expected = the 25%-trimmed mean of the same value over the channel's last 100 items of the same
 /// kind published before it that were observed up to that age (at least <see cref="MinimumBaseline"/>);
 /// score = actual ÷ expected when actual ≥ expected, else −expected ÷ actual (actual floored at 1),
@@ -25,7 +25,7 @@ public static class Overperformance
     [
         "overperformance(item, age) = actual / expected            when actual >= expected",
         "                           = -(expected / max(actual, 1))  when actual <  expected",
-        "actual   = item's engagement at that age, linear between observations, (0,0) at publication",
+        "actual   = item's engagement at that age, linear between the observations before and after it (none: no score)",
         $"expected = mean of the channel's last {BaselineSize} earlier items of the same kind at that age,",
         $"           after dropping the top and bottom {TrimFraction:P0} (floor(n/4) each side); needs >= {MinimumBaseline} items",
     ];

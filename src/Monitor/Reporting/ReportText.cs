@@ -74,6 +74,32 @@ public static class ReportText
         return text.ToString();
     }
 
+    public static string Render(StoriesReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Stories told on several channels, cluster {report.Cluster}");
+        text.AppendLine();
+        var header = $"{"#",2}  {"first published",-16} {"items",5} {"engagement",10} {"views",9}  {"platforms",-32} title";
+        text.AppendLine(header);
+        text.AppendLine(new string('-', header.Length + 20));
+        foreach (var row in report.Rows)
+        {
+            var published = row.FirstPublished?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "?";
+            var title = row.Title.Length > 60 ? row.Title[..59] + "…" : row.Title;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{row.Rank,2}  {published,-16} {row.Items,5} {row.Interactions,10:N0} {row.Views,9:N0}  {string.Join(',', row.Platforms),-32} {title}");
+        }
+
+        if (report.Rows.Count == 0)
+        {
+            text.AppendLine("(no story found on more than one channel)");
+        }
+
+        Footer(text, report.Formulas);
+        return text.ToString();
+    }
+
     private static void Footer(StringBuilder text, IEnumerable<string> formulas)
     {
         text.AppendLine();

@@ -65,4 +65,15 @@ public sealed class LeaderboardTests
         Leaderboard.Median([-6, 2, 2, 4]).ShouldBe(2);
         Leaderboard.Median([]).ShouldBeNull();
     }
+
+    [Fact]
+    public void MedianScore_SignsStraddle_TakenOnRatios()
+    {
+        // −2 → ratio 0.5, +3 → ratio 3; middle ratio (0.5 + 3) / 2 = 1.75 → score +1.75
+        Leaderboard.MedianScore([-2, 3])!.Value.ShouldBe(1.75, 1e-9);
+        // −4 → 0.25, −2 → 0.5; (0.25 + 0.5) / 2 = 0.375 → −1 / 0.375 = −2.6667
+        Leaderboard.MedianScore([-4, -2])!.Value.ShouldBe(-1 / 0.375, 1e-9);
+        // odd count: the middle score itself
+        Leaderboard.MedianScore([-4, 1.5, 9])!.Value.ShouldBe(1.5, 1e-9);
+    }
 }

@@ -42,9 +42,9 @@ public sealed class OverperformanceTests
 
         // 10 + (40 − 10) × (1 − 0.5) / (2 − 0.5) = 10 + 30 × 1/3 = 20
         curve.ValueAt(TimeSpan.FromHours(1))!.Value.ShouldBe(20, 1e-9);
-        // before the first observation the line starts at (0, 0): 10 × 0.25 / 0.5 = 5
-        curve.ValueAt(TimeSpan.FromHours(0.25))!.Value.ShouldBe(5, 1e-9);
         curve.ValueAt(TimeSpan.FromHours(2)).ShouldBe(40);
+        // outside the observed span: unknown, neither extrapolated nor drawn from publication
+        curve.ValueAt(TimeSpan.FromHours(0.25)).ShouldBeNull();
         curve.ValueAt(TimeSpan.FromHours(3)).ShouldBeNull();
     }
 
@@ -84,7 +84,7 @@ public sealed class OverperformanceTests
     public void Compute_AgeNotReached_NoScoreAtThatAge()
     {
         var v = Enumerable.Range(1, 5).Select(n => Item($"youtube:v{n}", "s", "c", T0.AddDays(n))).ToList();
-        var observations = v.Select(i => At(i, 3, 10)).ToLookup(o => o.ItemId);
+        var observations = v.SelectMany(i => new[] { At(i, 0.5, 2), At(i, 3, 10) }).ToLookup(o => o.ItemId);
 
         var scores = Overperformance.Compute(v, observations);
 

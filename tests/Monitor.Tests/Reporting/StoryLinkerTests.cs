@@ -39,10 +39,13 @@ public sealed class StoryLinkerTests
             new Observation("youtube:v", T0.AddHours(9), null, 5000, 70, 30, null), // 100, views 5000
         }.ToLookup(o => o.ItemId);
 
-        var stories = StoryLinker.Link([article, post, video, late], observations);
+        var otherStation = Item("youtube:w", "lang-son", "ls-yt", T0.AddHours(2), ItemKind.Video, Platform.YouTube, "Khánh thành cầu mới nối hai bờ sông Cầu");
+
+        var stories = StoryLinker.Link([article, post, video, late, otherStation], observations);
 
         // The TikTok clip has the same title but 5 days later: outside the 48 h window, its own story.
-        stories.Count.ShouldBe(2);
+        // Another station's identical headline is not joined on title alone.
+        stories.Count.ShouldBe(3);
         var story = stories.Single(s => s.Items.Count == 3);
         story.Id.ShouldBe("web:1");
         story.Interactions.ShouldBe(350 + 100);

@@ -100,6 +100,15 @@ public sealed class SocialPipelineTests
         top.ExitCode.ShouldBe(0);
         top.Output.ShouldContain("Most overperforming items, station thai-nguyen");
 
+        // The replay posts one headline per station on all four platforms: each is one story of four items.
+        var stories = await CliRun.InvokeAsync("report", "stories", "--cluster", "cum-2", "--pipelines", temp.File("pipelines"), "--db", db, "--json");
+        stories.ExitCode.ShouldBe(0);
+        using var storyJson = JsonDocument.Parse(stories.Output);
+        var storyRows = storyJson.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        storyRows.ShouldNotBeEmpty();
+        storyRows.ShouldAllBe(r => r.GetProperty("stations").GetArrayLength() == 1);
+        storyRows[0].GetProperty("platforms").GetArrayLength().ShouldBe(4);
+
         var unknown = await CliRun.InvokeAsync("report", "leaderboard", "--cluster", "cum-9", "--pipelines", temp.File("pipelines"), "--db", db);
         unknown.ExitCode.ShouldBe(2);
         unknown.Error.ShouldContain("Known clusters: cum-2");
