@@ -7,13 +7,16 @@ namespace Monitor.Enrichment;
 /// <summary>
 /// Counts what the language enrichers produced in this process (assessments per task and label,
 /// flags per source) for run and demo summaries. Registered last by <c>AddLanguage</c>; it only
-/// observes the batch. Thread-safe.
+/// observes the batch. Social items are enriched again at every re-observation, so each target is
+/// counted once per task (its first label) and each flag once, as the store keeps them. Thread-safe.
 /// </summary>
 public sealed class LanguageTally : IContentEnricher
 {
     private readonly Lock gate = new();
     private readonly SortedDictionary<(string Task, string Label), int> labels = [];
     private readonly SortedDictionary<string, int> flags = new(StringComparer.Ordinal);
+    private readonly HashSet<(string TargetId, string Task)> assessed = [];
+    private readonly HashSet<(string TargetId, string Source, string Reason)> flagged = [];
 
     public ContentBatch Enrich(ContentBatch batch)
     {
@@ -22,12 +25,22 @@ public sealed class LanguageTally : IContentEnricher
         {
             foreach (var assessment in batch.Assessments)
             {
+                if (!assessed.Add((assessment.TargetId, assessment.Task)))
+                {
+                    continue;
+                }
+
                 var key = (assessment.Task, assessment.Label);
                 labels[key] = labels.GetValueOrDefault(key) + 1;
             }
 
             foreach (var flag in batch.Flags)
             {
+                if (!flagged.Add((flag.TargetId, flag.Source, flag.Reason)))
+                {
+                    continue;
+                }
+
                 flags[flag.Source] = flags.GetValueOrDefault(flag.Source) + 1;
             }
         }
