@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monitor.Language.Features;
 using Monitor.Language.Learning;
 
@@ -69,6 +70,7 @@ public sealed class TextClassifierModel
     internal FeatureExtractor Extractor { get; }
 
     /// <summary>Class index of the best-scoring label; <paramref name="probabilities"/> (one per label) receives the calibrated distribution.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int Predict(ReadOnlySpan<char> text, FeatureScratch scratch, Span<float> probabilities)
     {
         Extractor.ExtractCounts(text, scratch);

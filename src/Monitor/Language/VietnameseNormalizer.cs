@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -63,6 +64,7 @@ public sealed class VietnameseNormalizer
     }
 
     /// <summary>Normalises <paramref name="text"/> into <paramref name="buffer"/> (cleared first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tokenize(ReadOnlySpan<char> text, TokenBuffer buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
@@ -113,6 +115,7 @@ public sealed class VietnameseNormalizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendWord(ReadOnlySpan<char> word, TokenBuffer buffer)
     {
         var letters = buffer.Scratch(word.Length);
@@ -167,6 +170,7 @@ public sealed class VietnameseNormalizer
     /// on the second vowel of open <c>oa</c>, <c>oe</c>, <c>uy</c>; otherwise on the first of two
     /// vowels or the middle of three. <c>qu</c> and <c>gi</c> before a vowel count as consonants.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int TonePosition(ReadOnlySpan<char> syllable)
     {
         var n = syllable.Length;
@@ -305,6 +309,7 @@ public sealed class VietnameseNormalizer
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AppendSymbols(ReadOnlySpan<char> text, int i, TokenBuffer buffer)
     {
         buffer.BeginToken();

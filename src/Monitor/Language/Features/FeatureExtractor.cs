@@ -29,6 +29,7 @@ internal sealed class FeatureExtractor
     public FeatureSettings Settings => settings;
 
     /// <summary>Fills <paramref name="scratch"/> with (id, count) pairs, view by view.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ExtractCounts(ReadOnlySpan<char> text, FeatureScratch scratch)
     {
         if (text.Length > settings.MaxCharacters)
@@ -70,6 +71,7 @@ internal sealed class FeatureExtractor
         scratch.FlushView(2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddWordNgrams(ReadOnlySpan<ulong> hashes, int maxN, ulong seed, FeatureScratch scratch)
     {
         for (var start = 0; start < hashes.Length; start++)
@@ -84,6 +86,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Character n-grams of " token " (space-padded so word starts and ends are features).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCharNgrams(ReadOnlySpan<char> token, FeatureScratch scratch)
     {
         var min = settings.CharNgramMin;
@@ -115,6 +118,7 @@ internal sealed class FeatureExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong HashChars(ReadOnlySpan<char> chars)
     {
         var h = FnvOffset;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Monitor.Language.Features;
 
 /// <summary>
@@ -33,6 +34,7 @@ internal sealed class FeatureScratch
     /// <summary>End offsets in <see cref="Ids"/> of each view, for per-view normalisation.</summary>
     public int[] ViewEnds { get; } = new int[3];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int id)
     {
         var mask = keys.Length - 1;
@@ -69,6 +71,7 @@ internal sealed class FeatureScratch
     }
 
     /// <summary>Moves the counts gathered for one view into <see cref="Ids"/>/<see cref="Values"/> and resets them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FlushView(int view)
     {
         EnsureOutput(Count + touchedCount);
