@@ -9,17 +9,30 @@ internal sealed class Teencode
     private readonly Dictionary<string, Expansion> expansions;
     private readonly Dictionary<string, Expansion>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
+    /// <summary>Longest abbreviation: most words are longer, and a length test is far cheaper than hashing them.</summary>
+    private readonly int maxKeyLength;
+
     private Teencode(Dictionary<string, Expansion> expansions)
     {
         this.expansions = expansions;
         lookup = expansions.GetAlternateLookup<ReadOnlySpan<char>>();
+        maxKeyLength = expansions.Keys.Select(key => key.Length).DefaultIfEmpty(0).Max();
     }
 
     public int Count => expansions.Count;
 
     public static Teencode Empty { get; } = new(new Dictionary<string, Expansion>(StringComparer.Ordinal));
 
-    public bool TryExpand(ReadOnlySpan<char> token, out Expansion expansion) => lookup.TryGetValue(token, out expansion!);
+    public bool TryExpand(ReadOnlySpan<char> token, out Expansion expansion)
+    {
+        if (token.Length > maxKeyLength)
+        {
+            expansion = null!;
+            return false;
+        }
+
+        return lookup.TryGetValue(token, out expansion!);
+    }
 
     /// <summary>Reads <c>abbreviation&lt;TAB&gt;expansion</c> lines; both sides go through the normaliser so any tone placement matches.</summary>
     public static Teencode Parse(TextReader reader, VietnameseNormalizer plainNormalizer)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Monitor.Language;
@@ -19,6 +20,8 @@ internal static class VietnameseLetters
     private static readonly Dictionary<int, char> Composed = [];
 
     public const string Vowels = "aăâeêioôơuưy";
+
+    private static readonly SearchValues<char> VowelSet = SearchValues.Create(Vowels);
 
     static VietnameseLetters()
     {
@@ -83,7 +86,7 @@ internal static class VietnameseLetters
     /// <summary>Lower-case letter without any diacritic (đ becomes d): the accent-free view.</summary>
     public static char PlainLetter(char c) => c < TableSize && PlainOf[c] != '\0' ? PlainOf[c] : char.ToLowerInvariant(c);
 
-    public static bool IsVowel(char baseLetter) => Vowels.Contains(baseLetter, StringComparison.Ordinal);
+    public static bool IsVowel(char baseLetter) => VowelSet.Contains(baseLetter);
 
     public static bool HasVowelMark(char baseLetter) => baseLetter is 'ă' or 'â' or 'ê' or 'ô' or 'ơ' or 'ư';
 

@@ -224,9 +224,10 @@ public sealed class VietnameseNormalizer
     private static bool ContainsCombiningMarks(ReadOnlySpan<char> text) => text.IndexOfAnyInRange('\u0300', '\u036F') >= 0;
 
     private static bool StartsUrl(ReadOnlySpan<char> text) =>
-        text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        text[0] is 'h' or 'H' or 'w' or 'W' // most tokens fail here, before three case-insensitive comparisons
+        && (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+        || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
 
     private static int SkipUrl(ReadOnlySpan<char> text, int i)
     {
