@@ -47,6 +47,12 @@ public sealed class TextClassifierModel
     /// </summary>
     private readonly float[] packed;
 
+    /// <summary>
+    /// 1 + ln(tf) for the small counts nearly every feature has, computed once with the same
+    /// float arithmetic as the fallback, so the weights are bit-for-bit the same without a log per feature.
+    /// </summary>
+    private static readonly float[] SublinearTable = BuildSublinearTable(64);
+
     public string Task { get; }
 
     public IReadOnlyList<string> Labels { get; }
@@ -96,7 +102,8 @@ public sealed class TextClassifierModel
                     continue;
                 }
 
-                var v = (1f + MathF.Log(counts[i])) * row[0];
+                var count = counts[i];
+                var v = (count < SublinearTable.Length ? SublinearTable[(int)count] : 1f + MathF.Log(count)) * row[0];
                 squares += v * v;
                 for (var k = 0; k < classes; k++)
                 {
@@ -139,6 +146,17 @@ public sealed class TextClassifierModel
                 scores[k] += v * row[k];
             }
         }
+    }
+
+    private static float[] BuildSublinearTable(int size)
+    {
+        var table = new float[size];
+        for (var count = 1; count < size; count++)
+        {
+            table[count] = 1f + MathF.Log(count);
+        }
+
+        return table;
     }
 
     internal static int ArgMax(ReadOnlySpan<float> scores)
