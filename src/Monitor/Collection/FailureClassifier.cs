@@ -11,6 +11,7 @@ internal static class FailureClassifier
 {
     public static SourceOutcome Classify(Exception exception) => exception switch
     {
+        SourceFailureException failure => failure.IsTransient ? SourceOutcome.TemporaryFailure : SourceOutcome.PermanentFailure,
         HttpRequestException { StatusCode: null } => SourceOutcome.TemporaryFailure,
         HttpRequestException { StatusCode: { } status } => IsTemporary(status) ? SourceOutcome.TemporaryFailure : SourceOutcome.PermanentFailure,
         OperationCanceledException or TimeoutException or SourceUnavailableException => SourceOutcome.TemporaryFailure,
@@ -21,7 +22,7 @@ internal static class FailureClassifier
 
     /// <summary>True for the failures the runner expects from the outside world (no stack trace needed to understand them).</summary>
     public static bool IsExpected(Exception exception) =>
-        exception is HttpRequestException or SourceUnavailableException or OperationCanceledException or TimeoutException or SocketException or IOException or InvalidDataException or FormatException
+        exception is SourceFailureException or HttpRequestException or SourceUnavailableException or OperationCanceledException or TimeoutException or SocketException or IOException or InvalidDataException or FormatException
         || (exception.InnerException is { } inner && IsExpected(inner));
 
     /// <summary>The outer message plus the innermost cause, e.g. "… (Name or service not known (thainguyentv.vn:443))".</summary>

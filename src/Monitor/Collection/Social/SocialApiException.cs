@@ -21,7 +21,7 @@ public enum SocialFailure
 /// platform's error code — never a token. <see cref="IsTransient"/> tells the runner whether trying
 /// the same channel later can succeed without a human.
 /// </summary>
-public sealed class SocialApiException : Exception
+public sealed class SocialApiException : SourceFailureException
 {
     public SocialApiException(Platform platform, string channelId, SocialFailure failure, string? errorCode, string detail, TimeSpan? retryAfter = null)
         : base($"{platform.ToWire()} channel {channelId}: {Describe(failure)} (error code {errorCode ?? "none"}): {detail}",
@@ -62,7 +62,7 @@ public sealed class SocialApiException : Exception
 
     public TimeSpan? RetryAfter { get; }
 
-    public bool IsTransient => Failure is SocialFailure.RateLimited or SocialFailure.QuotaExceeded or SocialFailure.ServerError;
+    public override bool IsTransient => Failure is SocialFailure.RateLimited or SocialFailure.QuotaExceeded or SocialFailure.ServerError;
 
     private static string Describe(SocialFailure failure) => failure switch
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Collection;
+using Monitor.Collection.Social;
 using Monitor.Configuration;
 using Monitor.Domain;
 using Monitor.Enrichment;
@@ -208,6 +209,22 @@ public sealed class CollectionRunnerTests : IAsyncLifetime, IDisposable
         progress.Count(p => p.Stage == CollectionStage.ItemStored).ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData(SocialFailure.MissingCredentials, SourceOutcome.PermanentFailure)]
+    [InlineData(SocialFailure.QuotaExceeded, SourceOutcome.TemporaryFailure)]
+    public async Task RunAsync_CollectorsOwnFailure_ClassifiedByItAndLoggedWithoutStackTrace(SocialFailure failure, SourceOutcome expected)
+    {
+        var refusal = new SocialApiException(Platform.YouTube, "thai-nguyen-youtube", failure, null, "environment variable MONITOR_YOUTUBE_TOKEN is not set");
+        var runner = new CollectionRunner([new ThrowingCollector(refusal)], [], store, clock, log);
+        var (station, channel) = Source("thai-nguyen");
+
+        var summary = await runner.RunAsync(station, channel);
+
+        summary.Outcome.ShouldBe(expected);
+        summary.Error!.ShouldContain("MONITOR_YOUTUBE_TOKEN");
+        log.Entries.Single().Exception.ShouldBeNull();
+    }
+
     [Fact]
     public async Task RunAsync_StoreUnusable_Throws()
     {
@@ -230,6 +247,20 @@ public sealed class CollectionRunnerTests : IAsyncLifetime, IDisposable
             order.Add(name);
             var flags = batch.Items.Select(i => new Flag(i.Id, TargetKind.Item, "test:" + name, "low", name, null, [], Samples.Collected));
             return batch with { Flags = [.. batch.Flags, .. flags] };
+        }
+    }
+
+    private sealed class ThrowingCollector(Exception failure) : IChannelCollector
+    {
+        public bool CanCollect(Channel channel) => true;
+
+        public async IAsyncEnumerable<CollectedItem> CollectAsync(Station station, Channel channel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            throw failure;
+#pragma warning disable CS0162 // an iterator needs a yield to be one; this collector fails before its first item
+            yield break;
+#pragma warning restore CS0162
         }
     }
 
