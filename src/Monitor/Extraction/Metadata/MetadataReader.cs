@@ -218,6 +218,14 @@ internal static class MetadataReader
                 if (text.Length is > 1 and <= MaxAuthorText)
                 {
                     AuthorTexts.Add(text);
+
+                    // A byline box often carries the date too ("By An Nguyen March 30, 2023"), and we do not
+                    // descend into it, so its date must be offered here.
+                    if (text.Length >= 8 && text.AsSpan().ContainsAnyInRange('0', '9'))
+                    {
+                        AddDateText(text);
+                    }
+
                     return false;
                 }
             }
@@ -227,17 +235,26 @@ internal static class MetadataReader
                 var text = BlockText.Inline(node);
                 if (text.Length is >= 8 and <= MaxAuthorText)
                 {
-                    DateTexts.Add(text);
-                    if (seenHeading && DatesAfterHeading.Count < MaxHeadings)
-                    {
-                        DatesAfterHeading.Add(text);
-                    }
-
+                    AddDateText(text);
                     return false;
                 }
             }
 
             return true;
+        }
+
+        private void AddDateText(string text)
+        {
+            if (DateTexts.Count >= MaxHeadings)
+            {
+                return;
+            }
+
+            DateTexts.Add(text);
+            if (seenHeading && DatesAfterHeading.Count < MaxHeadings)
+            {
+                DatesAfterHeading.Add(text);
+            }
         }
 
         private void ReadTextDate(string text)
