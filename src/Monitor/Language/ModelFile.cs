@@ -212,6 +212,12 @@ public static class ModelFile
         return output.ToArray();
     }
 
+    private static float ReadFinite(BinaryReader reader)
+    {
+        var value = reader.ReadHalf();
+        return Half.IsFinite(value) ? (float)value : throw new InvalidDataException($"weight {value} is not a finite number");
+    }
+
     private static (float[] Idf, float[] Weights) ReadPayload(byte[] payload, int dimensions, int classes)
     {
         var idf = new float[dimensions];
@@ -228,10 +234,10 @@ public static class ModelFile
                 throw new InvalidDataException($"feature id {id} outside the hash space of {dimensions}");
             }
 
-            idf[id] = (float)reader.ReadHalf();
+            idf[id] = ReadFinite(reader);
             for (var k = 0; k < classes; k++)
             {
-                weights[(id * classes) + k] = (float)reader.ReadHalf();
+                weights[(id * classes) + k] = ReadFinite(reader);
             }
         }
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Monitor.Language.Features;
 using Monitor.Language.Learning;
 
@@ -32,20 +34,10 @@ public sealed class TextClassifierModel
         Metadata = metadata;
         Version = version;
         Extractor = new FeatureExtractor(features, VietnameseNormalizer.Default);
-        var stride = labels.Count + 1;
-        packed = new float[(long)features.Dimensions * stride];
-        for (var id = 0; id < idf.Length; id++)
-        {
-            packed[id * stride] = idf[id];
-            Array.Copy(weights, (long)id * labels.Count, packed, (long)id * stride + 1, labels.Count);
-        }
+        table = new CompactWeightTable(idf, weights, labels.Count);
     }
 
-    /// <summary>
-    /// Per feature [idf, weight of class 0, 1, ...] side by side: prediction touches one cache line
-    /// per feature instead of two arrays.
-    /// </summary>
-    private readonly float[] packed;
+    private readonly CompactWeightTable table;
 
     /// <summary>
     /// 1 + ln(tf) for the small counts nearly every feature has, computed once with the same
@@ -87,27 +79,28 @@ public sealed class TextClassifierModel
         Bias.CopyTo(scores);
         var ids = scratch.Ids;
         var counts = scratch.Values;
-        var rows = packed.AsSpan();
+        var rows = table.Rows.AsSpan();
         var start = 0;
         foreach (var end in scratch.ViewEnds)
         {
             // Weighting and scoring fused: sum the unnormalised products, divide by the view's norm once.
             view.Clear();
             var squares = 0f;
-            for (var i = start; i < end; i++)
+            if (stride == 4)
             {
-                var row = rows.Slice(ids[i] * stride, stride);
-                if (row[0] == 0)
+                squares = AccumulateThreeClasses(ids.AsSpan(start, end - start), counts.AsSpan(start, end - start), view);
+            }
+            else
+            {
+                for (var i = start; i < end; i++)
                 {
-                    continue;
-                }
-
-                var count = counts[i];
-                var v = (count < SublinearTable.Length ? SublinearTable[(int)count] : 1f + MathF.Log(count)) * row[0];
-                squares += v * v;
-                for (var k = 0; k < classes; k++)
-                {
-                    view[k] += v * row[k + 1];
+                    var row = rows.Slice(table.RowOffset(ids[i]), stride);
+                    var v = Sublinear(counts[i]) * Widen(row[0]);
+                    squares += v * v;
+                    for (var k = 0; k < classes; k++)
+                    {
+                        view[k] += v * Widen(row[k + 1]);
+                    }
                 }
             }
 
@@ -126,6 +119,36 @@ public sealed class TextClassifierModel
         TemperatureScaling.Softmax(scores, Temperature, probabilities);
         return ArgMax(scores);
     }
+
+    /// <summary>
+    /// The common three-class case, one 64-bit row of halves <c>[idf, w0, w1, w2]</c> per feature: lane k + 1
+    /// computes exactly what the scalar loop computes for class k (the same products and sums in the
+    /// same order), so the scores are bit-for-bit equal; lane 0 is discarded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private float AccumulateThreeClasses(ReadOnlySpan<int> ids, ReadOnlySpan<float> counts, Span<float> view)
+    {
+        var rows = table.Rows;
+        var squares = 0f;
+        var sum = Vector128<float>.Zero;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var row = CompactWeightTable.WidenFinite(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(rows.AsSpan(table.RowOffset(ids[i]), 4))));
+            var v = Sublinear(counts[i]) * row.GetElement(0);
+            squares += v * v;
+            sum += Vector128.Create(v) * row;
+        }
+
+        view[0] = sum.GetElement(1);
+        view[1] = sum.GetElement(2);
+        view[2] = sum.GetElement(3);
+        return squares;
+    }
+
+    private static float Widen(ushort half) => (float)BitConverter.UInt16BitsToHalf(half);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Sublinear(float count) => count < SublinearTable.Length ? SublinearTable[(int)count] : 1f + MathF.Log(count);
 
     internal void Score(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> scores)
     {
