@@ -28,7 +28,10 @@ internal sealed class FeatureExtractor
 
     public FeatureSettings Settings => settings;
 
-    /// <summary>Fills <paramref name="scratch"/> with (id, count) pairs, view by view.</summary>
+    /// <summary>
+    /// Fills <paramref name="scratch"/> with (id, count) pairs, view by view. Each view first writes
+    /// its hashed ids to a flat buffer (tight loops, no table probing), then counts them in one pass.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ExtractCounts(ReadOnlySpan<char> text, FeatureScratch scratch)
     {
@@ -43,8 +46,8 @@ internal sealed class FeatureExtractor
         var tokens = buffer.Tokens;
         scratch.Count = 0;
         scratch.EnsureTokenHashes(tokens.Length);
-        var hashes = scratch.TokenHashes;
-        var plainHashes = scratch.PlainHashes;
+        var hashes = scratch.TokenHashes.AsSpan(0, tokens.Length);
+        var plainHashes = scratch.PlainHashes.AsSpan(0, tokens.Length);
         var plainView = settings.PlainWordNgramMax > 0;
         for (var t = 0; t < tokens.Length; t++)
         {
@@ -55,67 +58,76 @@ internal sealed class FeatureExtractor
             }
         }
 
-        AddWordNgrams(hashes.AsSpan(0, tokens.Length), settings.WordNgramMax, WordSeed, scratch);
-        scratch.FlushView(0);
+        var wordIds = Math.Max(settings.WordNgramMax, settings.PlainWordNgramMax) * tokens.Length;
+        var charIds = settings.CharNgramMax > 0 ? (buffer.Text.Length + (2 * tokens.Length)) * (settings.CharNgramMax - settings.CharNgramMin + 1) : 0;
+        var raw = scratch.EnsureRaw(Math.Max(wordIds, charIds));
 
+        scratch.CountView(AddWordNgrams(hashes, settings.WordNgramMax, WordSeed, raw), 0);
+
+        var written = 0;
         if (settings.CharNgramMax > 0)
         {
+            var padded = scratch.Tokens.Scratch(buffer.Text.Length + 2);
             foreach (var token in tokens)
             {
-                AddCharNgrams(buffer.TextOf(token), scratch);
+                written = AddCharNgrams(buffer.TextOf(token), padded, raw, written);
             }
         }
 
-        scratch.FlushView(1);
-        AddWordNgrams(plainHashes.AsSpan(0, tokens.Length), settings.PlainWordNgramMax, PlainSeed, scratch);
-        scratch.FlushView(2);
+        scratch.CountView(written, 1);
+        scratch.CountView(AddWordNgrams(plainHashes, settings.PlainWordNgramMax, PlainSeed, raw), 2);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddWordNgrams(ReadOnlySpan<ulong> hashes, int maxN, ulong seed, FeatureScratch scratch)
+    private int AddWordNgrams(ReadOnlySpan<ulong> hashes, int maxN, ulong seed, int[] raw)
     {
+        var written = 0;
         for (var start = 0; start < hashes.Length; start++)
         {
             var h = seed;
             for (var n = 1; n <= maxN && start + n <= hashes.Length; n++)
             {
                 h = Mix(h ^ hashes[start + n - 1]) + (ulong)n;
-                scratch.Add((int)(Mix(h) & (ulong)mask));
+                raw[written++] = (int)(Mix(h) & (ulong)mask);
             }
         }
+
+        return written;
     }
 
     /// <summary>Character n-grams of " token " (space-padded so word starts and ends are features).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddCharNgrams(ReadOnlySpan<char> token, FeatureScratch scratch)
+    private int AddCharNgrams(ReadOnlySpan<char> token, Span<char> scratch, int[] raw, int written)
     {
         var min = settings.CharNgramMin;
         var max = settings.CharNgramMax;
-        var padded = token.Length + 2;
-        if (padded < min)
+        var length = token.Length + 2;
+        if (length < min)
         {
-            return;
+            return written;
         }
 
-        for (var start = 0; start < padded; start++)
+        var padded = scratch[..length];
+        padded[0] = ' ';
+        token.CopyTo(padded[1..]);
+        padded[^1] = ' ';
+        var lastStart = length - min;
+        for (var start = 0; start <= lastStart; start++)
         {
             var h = CharSeed;
-            for (var n = 1; n <= max && start + n <= padded; n++)
+            var end = Math.Min(start + max, length);
+            for (var index = start; index < end; index++)
             {
-                var index = start + n - 1;
-                var c = index == 0 || index == padded - 1 ? ' ' : token[index - 1];
-                h = (h ^ c) * FnvPrime;
+                h = (h ^ padded[index]) * FnvPrime;
+                var n = index - start + 1;
                 if (n >= min)
                 {
-                    scratch.Add((int)(Mix(h + (ulong)n) & (ulong)mask));
+                    raw[written++] = (int)(Mix(h + (ulong)n) & (ulong)mask);
                 }
             }
-
-            if (start + min >= padded)
-            {
-                break;
-            }
         }
+
+        return written;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

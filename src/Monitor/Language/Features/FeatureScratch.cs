@@ -1,18 +1,25 @@
 using System.Runtime.CompilerServices;
+
 namespace Monitor.Language.Features;
 
 /// <summary>
-/// Per-thread working memory for <see cref="FeatureExtractor"/>: the token buffer, a small
-/// open-addressing count table (it stays in L1 cache, unlike a dense array over 2^20 features),
-/// and the output arrays. Allocated once and reused for every document, so extracting features
-/// allocates nothing once it has grown to the largest document.
+/// Per-thread working memory for <see cref="FeatureExtractor"/>: the token buffer, the raw hashed
+/// ids of one view, a small open-addressing count table (it stays in L1 cache, unlike a dense array
+/// over 2^20 features), and the output arrays. Allocated once and reused for every document, so
+/// extracting features allocates nothing once it has grown to the largest document.
 /// </summary>
 internal sealed class FeatureScratch
 {
-    private int[] keys = NewKeys(4096);
-    private float[] counts = new float[4096];
-    private int[] touched = new int[1024];
-    private int touchedCount;
+    /// <summary>
+    /// Count table slots: (stamp &lt;&lt; 32) | id. A slot whose stamp is not the current one is empty,
+    /// so starting a new view is one increment instead of clearing the table.
+    /// </summary>
+    private long[] slots = new long[1024];
+
+    /// <summary>Per slot, the feature's index in <see cref="Ids"/>/<see cref="Values"/>.</summary>
+    private int[] positions = new int[1024];
+
+    private long stamp = 1;
 
     public FeatureScratch(FeatureSettings settings)
     {
@@ -21,9 +28,12 @@ internal sealed class FeatureScratch
 
     public TokenBuffer Tokens { get; } = new();
 
-    public ulong[] TokenHashes { get; set; } = new ulong[256];
+    public ulong[] TokenHashes { get; private set; } = new ulong[256];
 
-    public ulong[] PlainHashes { get; set; } = new ulong[256];
+    public ulong[] PlainHashes { get; private set; } = new ulong[256];
+
+    /// <summary>Hashed ids of one view in the order they occur, repeats included.</summary>
+    public int[] Raw { get; private set; } = new int[2048];
 
     public int[] Ids { get; private set; } = new int[1024];
 
@@ -34,58 +44,61 @@ internal sealed class FeatureScratch
     /// <summary>End offsets in <see cref="Ids"/> of each view, for per-view normalisation.</summary>
     public int[] ViewEnds { get; } = new int[3];
 
+    /// <summary>
+    /// Appends the distinct ids of <c>Raw[..rawCount]</c> with their counts to <see cref="Ids"/>/<see cref="Values"/>,
+    /// in order of first occurrence, and ends <paramref name="view"/> there.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(int id)
+    public void CountView(int rawCount, int view)
     {
-        var mask = keys.Length - 1;
-        var slot = id & mask; // ids are already hashes: their low bits are uniform
-        while (true)
+        if (rawCount * 2 > slots.Length)
         {
-            var key = keys[slot];
-            if (key == id)
+            GrowTable(rawCount * 2);
+        }
+
+        EnsureOutput(Count + rawCount);
+        var table = slots;
+        var where = positions;
+        var ids = Ids;
+        var values = Values;
+        var mask = table.Length - 1;
+        var current = stamp << 32;
+        var count = Count;
+        foreach (var id in Raw.AsSpan(0, rawCount))
+        {
+            var key = current | (uint)id;
+            var slot = id & mask; // ids are already hashes: their low bits are uniform
+            while (true)
             {
-                counts[slot]++;
-                return;
+                var entry = table[slot];
+                if (entry == key)
+                {
+                    values[where[slot]]++;
+                    break;
+                }
+
+                if ((entry ^ current) >> 32 != 0)
+                {
+                    table[slot] = key;
+                    where[slot] = count;
+                    ids[count] = id;
+                    values[count] = 1;
+                    count++;
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
             }
-
-            if (key < 0)
-            {
-                break;
-            }
-
-            slot = (slot + 1) & mask;
         }
 
-        keys[slot] = id;
-        counts[slot] = 1;
-        if (touchedCount == touched.Length)
+        Count = count;
+        ViewEnds[view] = count;
+        if (++stamp > uint.MaxValue)
         {
-            Array.Resize(ref touched, touched.Length * 2);
+            // After 2^32 views the stamps would repeat: start again from a cleared table.
+            Array.Clear(slots);
+            stamp = 1;
         }
-
-        touched[touchedCount++] = slot;
-        if (touchedCount * 2 > keys.Length)
-        {
-            Grow();
-        }
-    }
-
-    /// <summary>Moves the counts gathered for one view into <see cref="Ids"/>/<see cref="Values"/> and resets them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void FlushView(int view)
-    {
-        EnsureOutput(Count + touchedCount);
-        for (var i = 0; i < touchedCount; i++)
-        {
-            var slot = touched[i];
-            Ids[Count] = keys[slot];
-            Values[Count] = counts[slot];
-            Count++;
-            keys[slot] = -1;
-        }
-
-        touchedCount = 0;
-        ViewEnds[view] = Count;
     }
 
     public void EnsureTokenHashes(int size)
@@ -97,36 +110,28 @@ internal sealed class FeatureScratch
         }
     }
 
-    private static int[] NewKeys(int size)
+    public int[] EnsureRaw(int size)
     {
-        var keys = new int[size];
-        Array.Fill(keys, -1);
-        return keys;
+        if (Raw.Length < size)
+        {
+            Raw = new int[Math.Max(size, Raw.Length * 2)];
+        }
+
+        return Raw;
     }
 
-    /// <summary>Doubles the table for a long document, re-inserting what has been counted so far.</summary>
-    private void Grow()
+    /// <summary>A bigger table for a long document; what it held belongs to finished views, so it starts empty.</summary>
+    private void GrowTable(int atLeast)
     {
-        var oldKeys = keys;
-        var oldCounts = counts;
-        var oldTouched = touched.AsSpan(0, touchedCount).ToArray();
-        keys = NewKeys(oldKeys.Length * 2);
-        counts = new float[keys.Length];
-        var mask = keys.Length - 1;
-        touchedCount = 0;
-        foreach (var oldSlot in oldTouched)
+        var size = slots.Length;
+        while (size < atLeast)
         {
-            var id = oldKeys[oldSlot];
-            var slot = id & mask;
-            while (keys[slot] >= 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            keys[slot] = id;
-            counts[slot] = oldCounts[oldSlot];
-            touched[touchedCount++] = slot;
+            size *= 2;
         }
+
+        slots = new long[size];
+        positions = new int[size];
+        stamp = 1;
     }
 
     private void EnsureOutput(int size)
