@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Monitor.Language.Features;
 using Monitor.Language.Learning;
 
@@ -73,37 +71,25 @@ public sealed class TextClassifierModel
     {
         Extractor.ExtractCounts(text, scratch);
         var classes = Labels.Count;
-        var stride = classes + 1;
         Span<float> scores = stackalloc float[classes];
         Span<float> view = stackalloc float[classes];
         Bias.CopyTo(scores);
         var ids = scratch.Ids;
-        var counts = scratch.Values;
-        var rows = table.Rows.AsSpan();
+        var values = scratch.Values;
+
+        // Counts become sublinear term frequencies in place (a call to Log for the rare large count
+        // stays out of the scoring loop, whose registers it would otherwise spill).
+        var sublinear = SublinearTable;
+        foreach (ref var value in values.AsSpan(0, scratch.Count))
+        {
+            value = value < sublinear.Length ? sublinear[(int)value] : 1f + MathF.Log(value);
+        }
+
         var start = 0;
         foreach (var end in scratch.ViewEnds)
         {
             // Weighting and scoring fused: sum the unnormalised products, divide by the view's norm once.
-            view.Clear();
-            var squares = 0f;
-            if (stride == 4)
-            {
-                squares = AccumulateThreeClasses(ids.AsSpan(start, end - start), counts.AsSpan(start, end - start), view);
-            }
-            else
-            {
-                for (var i = start; i < end; i++)
-                {
-                    var row = rows.Slice(table.RowOffset(ids[i]), stride);
-                    var v = Sublinear(counts[i]) * Widen(row[0]);
-                    squares += v * v;
-                    for (var k = 0; k < classes; k++)
-                    {
-                        view[k] += v * Widen(row[k + 1]);
-                    }
-                }
-            }
-
+            var squares = table.Accumulate(ids.AsSpan(start, end - start), values.AsSpan(start, end - start), view);
             if (squares > 0)
             {
                 var scale = 1f / MathF.Sqrt(squares);
@@ -119,36 +105,6 @@ public sealed class TextClassifierModel
         TemperatureScaling.Softmax(scores, Temperature, probabilities);
         return ArgMax(scores);
     }
-
-    /// <summary>
-    /// The common three-class case, one 64-bit row of halves <c>[idf, w0, w1, w2]</c> per feature: lane k + 1
-    /// computes exactly what the scalar loop computes for class k (the same products and sums in the
-    /// same order), so the scores are bit-for-bit equal; lane 0 is discarded.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private float AccumulateThreeClasses(ReadOnlySpan<int> ids, ReadOnlySpan<float> counts, Span<float> view)
-    {
-        var rows = table.Rows;
-        var squares = 0f;
-        var sum = Vector128<float>.Zero;
-        for (var i = 0; i < ids.Length; i++)
-        {
-            var row = CompactWeightTable.WidenFinite(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(rows.AsSpan(table.RowOffset(ids[i]), 4))));
-            var v = Sublinear(counts[i]) * row.GetElement(0);
-            squares += v * v;
-            sum += Vector128.Create(v) * row;
-        }
-
-        view[0] = sum.GetElement(1);
-        view[1] = sum.GetElement(2);
-        view[2] = sum.GetElement(3);
-        return squares;
-    }
-
-    private static float Widen(ushort half) => (float)BitConverter.UInt16BitsToHalf(half);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Sublinear(float count) => count < SublinearTable.Length ? SublinearTable[(int)count] : 1f + MathF.Log(count);
 
     internal void Score(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> scores)
     {
