@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monitor.Language;
 
 /// <summary>
@@ -12,11 +14,24 @@ internal sealed class Teencode
     /// <summary>Longest abbreviation: most words are longer, and a length test is far cheaper than hashing them.</summary>
     private readonly int maxKeyLength;
 
+    /// <summary>
+    /// Which short fingerprints (first letter, last letter, length) some abbreviation has: most
+    /// syllables are as short as an abbreviation, and this filter turns nearly all of them away before
+    /// the dictionary has to hash them.
+    /// </summary>
+    private readonly bool[] candidates = new bool[FingerprintSize];
+
+    private const int FingerprintSize = 4096;
+
     private Teencode(Dictionary<string, Expansion> expansions)
     {
         this.expansions = expansions;
         lookup = expansions.GetAlternateLookup<ReadOnlySpan<char>>();
         maxKeyLength = expansions.Keys.Select(key => key.Length).DefaultIfEmpty(0).Max();
+        foreach (var key in expansions.Keys)
+        {
+            candidates[Fingerprint(key)] = true;
+        }
     }
 
     public int Count => expansions.Count;
@@ -25,7 +40,7 @@ internal sealed class Teencode
 
     public bool TryExpand(ReadOnlySpan<char> token, out Expansion expansion)
     {
-        if (token.Length > maxKeyLength)
+        if (token.Length > maxKeyLength || token.IsEmpty || !candidates[Fingerprint(token)])
         {
             expansion = null!;
             return false;
@@ -74,6 +89,10 @@ internal sealed class Teencode
         using var reader = new StreamReader(stream);
         return Parse(reader, plainNormalizer);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Fingerprint(ReadOnlySpan<char> key) =>
+        ((key[0] * 31) + (key[^1] * 7) + key.Length) & (FingerprintSize - 1);
 
     internal sealed record Expansion(string[] Words, string[] PlainWords);
 }

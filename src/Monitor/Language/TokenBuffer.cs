@@ -90,6 +90,48 @@ public sealed class TokenBuffer
         tokenStart = -1;
     }
 
+    /// <summary>
+    /// Appends one word token in a single step: <paramref name="letters"/> (base letters, tone-free)
+    /// with <paramref name="toned"/> in place of the letter at <paramref name="tonePosition"/> (-1 for
+    /// none), and beside them the accent-free letters.
+    /// </summary>
+    internal void AppendWord(ReadOnlySpan<char> letters, int tonePosition, char toned)
+    {
+        if (letters.IsEmpty)
+        {
+            return;
+        }
+
+        if (length + letters.Length > text.Length)
+        {
+            var size = Math.Max(length + letters.Length, text.Length * 2);
+            Array.Resize(ref text, size);
+            Array.Resize(ref plain, size);
+        }
+
+        var accented = text.AsSpan(length, letters.Length);
+        var accentFree = plain.AsSpan(length, letters.Length);
+        letters.CopyTo(accented);
+        for (var j = 0; j < letters.Length; j++)
+        {
+            accentFree[j] = VietnameseLetters.PlainLetter(letters[j]);
+        }
+
+        if (tonePosition >= 0)
+        {
+            accented[tonePosition] = toned;
+        }
+
+        if (count == tokens.Length)
+        {
+            Array.Resize(ref tokens, tokens.Length * 2);
+        }
+
+        tokens[count++] = new Token(length, letters.Length, TokenKind.Word);
+        length += letters.Length;
+        tokenStart = -1;
+    }
+
     /// <summary>Drops the last token and its characters (a teencode abbreviation about to be replaced).</summary>
     internal void RemoveLastToken()
     {

@@ -145,14 +145,7 @@ public sealed class VietnameseNormalizer
 
         var syllable = letters[..count];
         var tonePosition = tone == 0 ? -1 : TonePosition(syllable);
-        buffer.BeginToken();
-        for (var j = 0; j < syllable.Length; j++)
-        {
-            var letter = syllable[j];
-            buffer.Append(j == tonePosition ? VietnameseLetters.WithTone(letter, tone) : letter, VietnameseLetters.PlainLetter(letter));
-        }
-
-        buffer.EndToken(TokenKind.Word);
+        buffer.AppendWord(syllable, tonePosition, tonePosition < 0 ? '\0' : VietnameseLetters.WithTone(syllable[tonePosition], tone));
         var tokens = buffer.Tokens;
         if (tokens.Length > 0 && teencode.TryExpand(buffer.TextOf(tokens[^1]), out var expansion))
         {
