@@ -40,14 +40,15 @@ internal static class PredictModelCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        var labels = new HashSet<string>(model.Labels, StringComparer.Ordinal);
+        var labels = new HashSet<string>(model.Labels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         using var classifier = new LinearTextClassifier(model);
         var lines = 0;
         var invalid = 0;
+        Span<char> result = stackalloc char[64];
         var stopwatch = Stopwatch.StartNew();
         var cpuBefore = Environment.CpuUsage.TotalTime;
-        using (var reader = new StreamReader(input.FullName, LabelledTextFile.Utf8, detectEncodingFromByteOrderMarks: true))
-        using (var writer = new StreamWriter(output.FullName, append: false, LabelledTextFile.Utf8))
+        using (var reader = new StreamReader(input.FullName, LabelledTextFile.Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
+        using (var writer = new StreamWriter(output.FullName, append: false, LabelledTextFile.Utf8, bufferSize: 1 << 16))
         {
             writer.NewLine = "\n";
             while (reader.ReadLine() is { } line)
@@ -65,8 +66,7 @@ internal static class PredictModelCommand
 
                 var prediction = classifier.Classify(TextOf(line, labels));
                 writer.Write(prediction.Label);
-                writer.Write('\t');
-                writer.WriteLine(prediction.Probability.ToString("F4", CultureInfo.InvariantCulture));
+                writer.WriteLine(FormatProbability(prediction.Probability, result));
             }
         }
 
@@ -83,11 +83,18 @@ internal static class PredictModelCommand
         return 0;
     }
 
+    /// <summary><c>&lt;TAB&gt;0.1234</c> formatted into <paramref name="buffer"/>: no string per line.</summary>
+    private static ReadOnlySpan<char> FormatProbability(float probability, Span<char> buffer)
+    {
+        buffer[0] = '\t';
+        return probability.TryFormat(buffer[1..], out var written, "F4", CultureInfo.InvariantCulture) ? buffer[..(written + 1)] : throw new UnreachableException();
+    }
+
     /// <summary>A leading field is a label only if the model knows it; otherwise the whole line is text.</summary>
-    private static ReadOnlySpan<char> TextOf(string line, HashSet<string> labels)
+    private static ReadOnlySpan<char> TextOf(string line, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> labels)
     {
         var tab = line.IndexOf('\t', StringComparison.Ordinal);
-        if (tab > 0 && labels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(line.AsSpan(0, tab).Trim()))
+        if (tab > 0 && labels.Contains(line.AsSpan(0, tab).Trim()))
         {
             return line.AsSpan(tab + 1);
         }
