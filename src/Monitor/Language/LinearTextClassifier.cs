@@ -14,6 +14,7 @@ public sealed class LinearTextClassifier : ITextClassifier, IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        model.PrepareForPrediction();
         scratch = new ThreadLocal<FeatureScratch>(() => new FeatureScratch(model.Features));
     }
 

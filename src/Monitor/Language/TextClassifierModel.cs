@@ -32,10 +32,16 @@ public sealed class TextClassifierModel
         Metadata = metadata;
         Version = version;
         Extractor = new FeatureExtractor(features, VietnameseNormalizer.Default);
-        table = new CompactWeightTable(idf, weights, labels.Count);
     }
 
-    private readonly CompactWeightTable table;
+    /// <summary>
+    /// Built at the first prediction: models made during training are only scored through
+    /// <see cref="Score"/> and never need it. Two threads racing here build equal tables.
+    /// </summary>
+    private CompactWeightTable? table;
+
+    /// <summary>Builds the prediction table now (a classifier does so up front, keeping it out of its first prediction).</summary>
+    internal CompactWeightTable PrepareForPrediction() => table ??= new CompactWeightTable(Idf, Weights, Labels.Count);
 
     /// <summary>
     /// 1 + ln(tf) for the small counts nearly every feature has, computed once with the same
@@ -74,6 +80,7 @@ public sealed class TextClassifierModel
         Span<float> scores = stackalloc float[classes];
         Span<float> view = stackalloc float[classes];
         Bias.CopyTo(scores);
+        var weightTable = PrepareForPrediction();
         var ids = scratch.Ids;
         var values = scratch.Values;
 
@@ -89,7 +96,7 @@ public sealed class TextClassifierModel
         foreach (var end in scratch.ViewEnds)
         {
             // Weighting and scoring fused: sum the unnormalised products, divide by the view's norm once.
-            var squares = table.Accumulate(ids.AsSpan(start, end - start), values.AsSpan(start, end - start), view);
+            var squares = weightTable.Accumulate(ids.AsSpan(start, end - start), values.AsSpan(start, end - start), view);
             if (squares > 0)
             {
                 var scale = 1f / MathF.Sqrt(squares);

@@ -41,6 +41,21 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_InfiniteWeight_ClearError()
+    {
+        var model = TinyCorpus.Train();
+        var weights = (float[])model.Weights.Clone();
+        var id = Array.FindIndex(model.Idf, value => value > 0);
+        weights[id * model.Labels.Count] = float.PositiveInfinity;
+        var bytes = ModelFile.Serialize(new TextClassifierModel(
+            model.Task, model.Labels, model.Features, model.Idf, weights, model.Bias, model.Temperature, model.Metadata, model.Version));
+        var path = Path.Combine(folder, "inf.bin");
+        File.WriteAllBytes(path, bytes);
+
+        Should.Throw<ModelFormatException>(() => ModelFile.Load(path)).Message.ShouldContain("not a finite number");
+    }
+
+    [Fact]
     public void Load_NotAModel_ClearError()
     {
         var path = Path.Combine(folder, "text.bin");
