@@ -21,7 +21,7 @@ public sealed class ArticleExtractor
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
         var document = new HtmlDocument();
-        document.LoadHtml(html);
+        document.LoadHtml(UnseenMarkup.Strip(html));
 
         var metadata = MetadataReader.Read(document);
         var fromProfile = profile is null ? null : ProfileReader.Read(document, profile);

@@ -66,7 +66,7 @@ internal static partial class BoilerplateRules
         return string.Concat(cls, " ", id).Replace('_', '-').ToLowerInvariant();
     }
 
-    /// <summary>The class/id cues of an element, cached by its class and id strings (they repeat across pages).</summary>
+    /// <summary>The class/id cues of an element, cached per thread by its class and id strings (they repeat across pages).</summary>
     public static ClassCues Cues(HtmlNode node)
     {
         var cls = node.GetAttributeValue("class", null);
@@ -77,7 +77,8 @@ internal static partial class BoilerplateRules
         }
 
         var key = (cls ?? string.Empty, id ?? string.Empty);
-        if (CueCache.TryGetValue(key, out var cues))
+        var cache = cueCache ??= new Dictionary<(string, string), ClassCues>();
+        if (cache.TryGetValue(key, out var cues))
         {
             return cues;
         }
@@ -87,9 +88,9 @@ internal static partial class BoilerplateRules
             | (IsStronglyNegative(classAndId) ? ClassCues.StronglyNegative : ClassCues.None)
             | (IsPositive(classAndId) ? ClassCues.Positive : ClassCues.None)
             | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None);
-        if (CueCache.Count < MaxCachedCues)
+        if (cache.Count < MaxCachedCues)
         {
-            CueCache.TryAdd(key, cues);
+            cache[key] = cues;
         }
 
         return cues;
@@ -97,7 +98,9 @@ internal static partial class BoilerplateRules
 
     private const int MaxCachedCues = 100_000;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), ClassCues> CueCache = new();
+    // One cache per thread: a shared concurrent dictionary made parallel extraction wait on its locks.
+    [ThreadStatic]
+    private static Dictionary<(string, string), ClassCues>? cueCache;
 
     public static bool IsNegative(string classAndId) => classAndId.Length > 0 && Negative().IsMatch(classAndId);
 
