@@ -30,9 +30,9 @@ public sealed class ArticleExtractor
         var body = fromProfile?.Body ?? content.Text;
         var title = fromProfile?.Title ?? TitleChooser.Choose(metadata);
         var published = fromProfile?.Published ?? PublishedFromMetadata(metadata);
-        var author = fromProfile?.Author ?? AuthorFromMetadata(metadata) ?? BylineReader.FromBodyEnd(body);
-        var category = fromProfile?.Category ?? metadata.JsonLdSection ?? metadata.MetaSection;
         var language = LanguageGuesser.Guess(metadata.JsonLdLanguage ?? metadata.HtmlLanguage ?? metadata.OpenGraphLocale, body);
+        var author = fromProfile?.Author ?? AuthorFromMetadata(metadata) ?? BylineReader.FromBodyEnd(body, vietnamese: language == "vi");
+        var category = fromProfile?.Category ?? metadata.JsonLdSection ?? metadata.MetaSection;
         var kind = PageKindClassifier.Classify(metadata, body.Length, fromProfile?.Body is null ? content.LinkDensity : 0, fromProfile?.Body is not null);
         var canonical = metadata.CanonicalUrl is { } link && Uri.TryCreate(pageUrl, link, out var absolute) ? absolute : null;
 

@@ -25,28 +25,40 @@ internal static class ProfileReader
         return new ProfileFields(title, published, author, category, body, comments);
     }
 
+    /// <summary>
+    /// The body selector may name several parts (an XPath union such as the standfirst and the content,
+    /// <c>//div[@class='sapo'] | //div[@class='content']</c>); they are read in page order.
+    /// </summary>
     private static string? ReadBody(HtmlNode root, SiteProfile profile)
     {
-        var body = Select(root, profile, profile.BodyXPath, "body");
-        if (body is null)
+        if (string.IsNullOrWhiteSpace(profile.BodyXPath))
         {
             return null;
         }
 
-        foreach (var removeXPath in profile.RemoveXPaths)
+        var parts = SelectAll(root, profile, profile.BodyXPath, "body");
+        if (parts is null || parts.Count == 0)
         {
-            foreach (var unwanted in SelectAll(body, profile, removeXPath) ?? Enumerable.Empty<HtmlNode>())
+            return null;
+        }
+
+        foreach (var part in parts)
+        {
+            foreach (var removeXPath in profile.RemoveXPaths)
+            {
+                foreach (var unwanted in SelectAll(part, profile, removeXPath, "remove") ?? Enumerable.Empty<HtmlNode>())
+                {
+                    unwanted.Remove();
+                }
+            }
+
+            foreach (var unwanted in part.Descendants().Where(d => d.NodeType == HtmlNodeType.Element && BoilerplateRules.IsAlwaysDropped(d.Name)).ToList())
             {
                 unwanted.Remove();
             }
         }
 
-        foreach (var unwanted in body.Descendants().Where(d => d.NodeType == HtmlNodeType.Element && BoilerplateRules.IsAlwaysDropped(d.Name)).ToList())
-        {
-            unwanted.Remove();
-        }
-
-        var text = BlockText.Render(body).Trim();
+        var text = BlockText.Render(parts).Trim();
         return text.Length == 0 ? null : text;
     }
 
@@ -67,16 +79,16 @@ internal static class ProfileReader
         }
     }
 
-    private static HtmlNodeCollection? SelectAll(HtmlNode root, SiteProfile profile, string xpath)
+    private static HtmlNodeCollection? SelectAll(HtmlNode root, SiteProfile profile, string xpath, string field)
     {
         try
         {
-            // Relative paths ("./div[...]", ".//") are scoped to the body; absolute ones search the whole page.
+            // Relative paths ("./div[...]", ".//") are scoped to the node; absolute ones search the whole page.
             return root.SelectNodes(xpath);
         }
         catch (XPathException ex)
         {
-            throw new ArgumentException($"Site profile '{profile.Name}': the remove selector '{xpath}' is not valid XPath: {ex.Message}", nameof(profile), ex);
+            throw new ArgumentException($"Site profile '{profile.Name}': the {field} selector '{xpath}' is not valid XPath: {ex.Message}", nameof(profile), ex);
         }
     }
 

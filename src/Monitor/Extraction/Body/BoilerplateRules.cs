@@ -15,6 +15,9 @@ internal enum ClassCues
     StronglyNegative = 2,
     Positive = 4,
     ArticleBody = 8,
+
+    /// <summary>The standfirst under the headline (Vietnamese CMSs: "sapo"), part of the article's text.</summary>
+    Lead = 16,
 }
 
 internal static partial class BoilerplateRules
@@ -87,7 +90,8 @@ internal static partial class BoilerplateRules
         cues = (IsNegative(classAndId) ? ClassCues.Negative : ClassCues.None)
             | (IsStronglyNegative(classAndId) ? ClassCues.StronglyNegative : ClassCues.None)
             | (IsPositive(classAndId) ? ClassCues.Positive : ClassCues.None)
-            | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None);
+            | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None)
+            | (classAndId.Length > 0 && Lead().IsMatch(classAndId) ? ClassCues.Lead : ClassCues.None);
         if (cache.Count < MaxCachedCues)
         {
             cache[key] = cues;
@@ -123,6 +127,9 @@ internal static partial class BoilerplateRules
 
     [GeneratedRegex(@"(?<![a-z0-9])(?:article|articles|body|content|entry|main|post|story|text|blog|hentry|h-entry|news|detail|chi-tiet|noidung|noi-dung)(?![a-z0-9])|article-?body|post-?content|entry-?content|article-?content|story-?body|detail-?content|news-?content|content-?detail", RegexOptions.CultureInvariant)]
     private static partial Regex Positive();
+
+    [GeneratedRegex(@"(?<![a-z0-9])(?:sapo|lead|chapeau|standfirst|dek|summary|article-summary|excerpt|intro|teaser|description)(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex Lead();
 
     [GeneratedRegex(@"article-?body|articlebody|post-?body|post-?content|entry-?content|article-?content|article-?text|story-?body|story-?content|detail-?content|content-?detail|news-?content|news-?detail|detail-?body|body-?text|noi-?dung|rich-?text|fck-?detail|the-?content|single-?content|blog-?content|main-?content", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleBody();
