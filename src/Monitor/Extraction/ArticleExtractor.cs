@@ -37,7 +37,7 @@ public sealed class ArticleExtractor
         var canonical = metadata.CanonicalUrl is { } link && Uri.TryCreate(pageUrl, link, out var absolute) ? absolute : null;
 
         var article = new ExtractedArticle(kind, title, body.Length == 0 ? null : body, author, category,
-            published?.ToUniversalTime(), fromProfile?.CommentCount, language, canonical);
+            published?.ToUniversalTime(), fromProfile?.CommentCount, language, canonical, fromProfile?.ViewCount);
         return new ExtractionResult(article, published);
     }
 

@@ -7,7 +7,7 @@ using Monitor.Extraction.Dates;
 namespace Monitor.Extraction;
 
 /// <summary>What a site profile's selectors found on a page; null where a selector is absent or matches nothing.</summary>
-internal sealed record ProfileFields(string? Title, DateTimeOffset? Published, string? Author, string? Category, string? Body, long? CommentCount);
+internal sealed record ProfileFields(string? Title, DateTimeOffset? Published, string? Author, string? Category, string? Body, long? CommentCount, long? ViewCount);
 
 /// <summary>Applies a <see cref="SiteProfile"/>'s XPaths to a parsed page, before any generic pruning.</summary>
 internal static class ProfileReader
@@ -21,8 +21,9 @@ internal static class ProfileReader
         var author = BylineReader.CleanName(Text(Select(root, profile, profile.AuthorXPath, "author")));
         var category = Text(Select(root, profile, profile.CategoryXPath, "category"));
         var comments = ParseCount(Text(Select(root, profile, profile.CommentCountXPath, "commentCount")));
+        var views = ParseCount(Text(Select(root, profile, profile.ViewCountXPath, "viewCount")));
         var body = ReadBody(root, profile);
-        return new ProfileFields(title, published, author, category, body, comments);
+        return new ProfileFields(title, published, author, category, body, comments, views);
     }
 
     /// <summary>
