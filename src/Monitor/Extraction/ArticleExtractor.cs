@@ -1,4 +1,3 @@
-using HtmlAgilityPack;
 using Monitor.Extraction.Body;
 using Monitor.Extraction.Dates;
 using Monitor.Extraction.Metadata;
@@ -20,8 +19,7 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var document = new HtmlDocument();
-        document.LoadHtml(UnseenMarkup.Strip(html));
+        var document = PageParser.Parse(UnseenMarkup.Strip(html));
 
         var metadata = MetadataReader.Read(document);
         var fromProfile = profile is null ? null : ProfileReader.Read(document, profile);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using HtmlAgilityPack;
 using Monitor.Extraction;
 
 namespace Monitor.Worker.Commands.Extract;
@@ -46,9 +45,8 @@ internal static class PageBatchExtractor
 
     public static BatchSummary ParseOnly(DirectoryInfo input) => ForEachPage(input, (file, _) =>
     {
-        var document = new HtmlDocument();
-        document.LoadHtml(File.ReadAllText(file));
-        GC.KeepAlive(document);
+        // The same parser settings as extraction, on the whole page as saved.
+        GC.KeepAlive(PageParser.Parse(File.ReadAllText(file)));
     });
 
     private static BatchSummary ForEachPage(DirectoryInfo input, Action<string, string> work)
