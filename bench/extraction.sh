@@ -30,7 +30,8 @@ echo "building Release..." >&2
 dotnet build -c Release "$repo/src/Monitor.Worker/Monitor.Worker.csproj" -nologo -v q >/dev/null
 worker="$repo/src/Monitor.Worker/bin/Release/net10.0/Monitor.Worker.dll"
 
-rate() { sed -n 's/.*: \([0-9.]*\) pages\/s.*/\1/p' | tail -1; }
+# Each run prints "...: N pages/s (M pages/cpu-s)"; keep both numbers.
+rate() { sed -n 's/.*: \([0-9.]*\) pages\/s (\([0-9.]*\) pages\/cpu-s).*/\1 \2/p' | tail -1; }
 echo "running HtmlAgilityPack bare parse, ours, readability-lxml..." >&2
 parse_rate=$(dotnet "$worker" extract --in "$pages" --parse-only | rate)
 ours_rate=$(dotnet "$worker" extract --in "$pages" --out "$work/ours" --url-map "$work/urls.json" 2>"$work/ours.err" | rate)
@@ -42,7 +43,8 @@ python3 "$repo/bench/extraction/metadata_accuracy.py" "$work/ours" "$truth" >"$w
 
 python3 - "$work" "$ours_rate" "$read_rate" "$parse_rate" <<'PY'
 import re, sys
-work, ours_rate, read_rate, parse_rate = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+work = sys.argv[1]
+(ours_rate, ours_cpu), (read_rate, read_cpu), (parse_rate, parse_cpu) = (map(float, a.split()) for a in sys.argv[2:5])
 
 def scores(path):
     text = open(path, encoding='utf-8').read()
@@ -68,8 +70,10 @@ for key in ['article', 'listing', 'forum']:
     rows.append((f'page kind right: {key}' + (' (as other)' if key == 'forum' else ''), meta.get(f'kind_{key}', 'n/a'), '-', ''))
 rows.append(('speed, pages/s (all cores)', f'{ours_rate:.1f}', f'{read_rate:.1f}', '>= 10x readability'))
 rows.append(('speed vs readability-lxml', f'{ours_rate / read_rate:.1f}x', '1.0x', '>= 10x'))
-rows.append(('HtmlAgilityPack bare parse, pages/s', f'{parse_rate:.1f}', '', ''))
-rows.append(('extraction cost vs bare parse', f'{parse_rate / ours_rate:.2f}x', '', '<= 2x'))
+rows.append(('speed, pages per CPU-second', f'{ours_cpu:.1f}', f'{read_cpu:.1f}', ''))
+rows.append(('speed vs readability-lxml, per CPU-second', f'{ours_cpu / read_cpu:.1f}x', '1.0x', ''))
+rows.append(('HtmlAgilityPack bare parse, pages/s', f'{parse_rate:.1f} ({parse_cpu:.1f} per CPU-s)', '', ''))
+rows.append(('extraction cost vs bare parse', f'{parse_rate / ours_rate:.2f}x ({parse_cpu / ours_cpu:.2f}x in CPU)', '', '<= 2x'))
 widths = [max(len(r[i]) for r in rows) for i in range(4)]
 line = '+' + '+'.join('-' * (w + 2) for w in widths) + '+'
 print(line)

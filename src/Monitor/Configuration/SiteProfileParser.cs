@@ -27,7 +27,8 @@ internal static class SiteProfileParser
             XPaths(map, "remove"),
             XPath(map, "commentCount"),
             XPath(map, "articleLinks"),
-            XPath(map, "nextPage"));
+            XPath(map, "nextPage"),
+            XPath(map, "viewCount"));
         map.ReportUnknownKeys("a site profile");
         return profile;
     }

@@ -1,4 +1,3 @@
-using HtmlAgilityPack;
 using Monitor.Extraction.Body;
 using Monitor.Extraction.Dates;
 using Monitor.Extraction.Metadata;
@@ -20,8 +19,7 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
+        var document = PageParser.Parse(UnseenMarkup.Strip(html));
 
         var metadata = MetadataReader.Read(document);
         var fromProfile = profile is null ? null : ProfileReader.Read(document, profile);
@@ -30,14 +28,14 @@ public sealed class ArticleExtractor
         var body = fromProfile?.Body ?? content.Text;
         var title = fromProfile?.Title ?? TitleChooser.Choose(metadata);
         var published = fromProfile?.Published ?? PublishedFromMetadata(metadata);
-        var author = fromProfile?.Author ?? AuthorFromMetadata(metadata) ?? BylineReader.FromBodyEnd(body);
-        var category = fromProfile?.Category ?? metadata.JsonLdSection ?? metadata.MetaSection;
         var language = LanguageGuesser.Guess(metadata.JsonLdLanguage ?? metadata.HtmlLanguage ?? metadata.OpenGraphLocale, body);
+        var author = fromProfile?.Author ?? AuthorFromMetadata(metadata) ?? BylineReader.FromBodyEnd(body, vietnamese: language == "vi");
+        var category = fromProfile?.Category ?? metadata.JsonLdSection ?? metadata.MetaSection;
         var kind = PageKindClassifier.Classify(metadata, body.Length, fromProfile?.Body is null ? content.LinkDensity : 0, fromProfile?.Body is not null);
         var canonical = metadata.CanonicalUrl is { } link && Uri.TryCreate(pageUrl, link, out var absolute) ? absolute : null;
 
         var article = new ExtractedArticle(kind, title, body.Length == 0 ? null : body, author, category,
-            published?.ToUniversalTime(), fromProfile?.CommentCount, language, canonical);
+            published?.ToUniversalTime(), fromProfile?.CommentCount, language, canonical, fromProfile?.ViewCount);
         return new ExtractionResult(article, published);
     }
 

@@ -12,6 +12,8 @@ internal static partial class BylineReader
     private const int MaxNameLength = 60;
     private const int MaxNameWords = 8;
     private const int TailLines = 3;
+    private const int MaxTitleCaseNameLength = 40;
+    private const int MaxTitleCaseNameWords = 5;
 
     /// <summary>Cleans a byline element's text down to the name(s).</summary>
     public static string? CleanName(string? byline)
@@ -31,8 +33,11 @@ internal static partial class BylineReader
         return text;
     }
 
-    /// <summary>The writer named in the last lines of the body, if the article ends with a byline.</summary>
-    public static string? FromBodyEnd(string body)
+    /// <summary>
+    /// The writer named in the last lines of the body, if the article ends with a byline. On Vietnamese pages a
+    /// capitalised name alone on the last line counts too (elsewhere that line is a button: "Read More").
+    /// </summary>
+    public static string? FromBodyEnd(string body, bool vietnamese)
     {
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var i = lines.Length - 1; i >= 0 && i >= lines.Length - TailLines; i--)
@@ -48,9 +53,43 @@ internal static partial class BylineReader
             {
                 return ToNameCase(line.Trim('.', ' '));
             }
+
+            // Station sites sign the very last line with the writer's name as written ("Hoàng Việt", right-aligned).
+            if (vietnamese && i == lines.Length - 1 && IsTitleCaseName(line))
+            {
+                return line.Trim('.', ' ');
+            }
         }
 
         return null;
+    }
+
+    /// <summary>"Hoàng Việt" or "Minh Đức - Thu Hà": two to five words, each capitalised, letters only.</summary>
+    private static bool IsTitleCaseName(string line)
+    {
+        var trimmed = line.Trim('.', ' ');
+        if (trimmed.Length is < 3 or > MaxTitleCaseNameLength)
+        {
+            return false;
+        }
+
+        var words = 0;
+        foreach (var word in trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word is "-" or "–")
+            {
+                continue;
+            }
+
+            if (!char.IsUpper(word[0]) || !word.All(char.IsLetter))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words is >= 2 and <= MaxTitleCaseNameWords;
     }
 
     /// <summary>"NGUYỄN VĂN AN" or "Hữu Đại – Sỹ Thảo": a short line of names with no sentence punctuation.</summary>

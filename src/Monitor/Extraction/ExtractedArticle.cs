@@ -17,4 +17,5 @@ public sealed record ExtractedArticle(
     DateTimeOffset? PublishedAt,
     long? CommentCount,
     string? Language,
-    Uri? CanonicalUrl);
+    Uri? CanonicalUrl,
+    long? ViewCount = null);

@@ -10,6 +10,7 @@ internal static class PageKindClassifier
 {
     private const int ArticleBodyChars = 500;
     private const int DeclaredArticleBodyChars = 250;
+    private const int ShortArticleBodyChars = 100;
     private const int ListingHeadlineLinks = 12;
     private const double ProseLinkDensity = 0.3;
 
@@ -32,6 +33,14 @@ internal static class PageKindClassifier
         }
 
         var manyHeadlines = metadata.HeadlineLinks >= ListingHeadlineLinks;
+
+        // Short news (a notice, a two-paragraph brief) is still an article when it reads like one: a single
+        // headline with its date printed under it, and prose rather than links.
+        var datedHeadline = metadata.Headings.Count == 1 && metadata.DatesAfterHeading.Count > 0;
+        if ((declaredArticle || datedHeadline) && !manyHeadlines && bodyLength >= ShortArticleBodyChars && bodyLinkDensity < ProseLinkDensity)
+        {
+            return PageKind.Article;
+        }
         if (bodyLength >= ArticleBodyChars && bodyLinkDensity < ProseLinkDensity && (!manyHeadlines || bodyLength >= ArticleBodyChars * 3))
         {
             return PageKind.Article;

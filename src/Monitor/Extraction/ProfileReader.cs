@@ -7,7 +7,7 @@ using Monitor.Extraction.Dates;
 namespace Monitor.Extraction;
 
 /// <summary>What a site profile's selectors found on a page; null where a selector is absent or matches nothing.</summary>
-internal sealed record ProfileFields(string? Title, DateTimeOffset? Published, string? Author, string? Category, string? Body, long? CommentCount);
+internal sealed record ProfileFields(string? Title, DateTimeOffset? Published, string? Author, string? Category, string? Body, long? CommentCount, long? ViewCount);
 
 /// <summary>Applies a <see cref="SiteProfile"/>'s XPaths to a parsed page, before any generic pruning.</summary>
 internal static class ProfileReader
@@ -21,32 +21,45 @@ internal static class ProfileReader
         var author = BylineReader.CleanName(Text(Select(root, profile, profile.AuthorXPath, "author")));
         var category = Text(Select(root, profile, profile.CategoryXPath, "category"));
         var comments = ParseCount(Text(Select(root, profile, profile.CommentCountXPath, "commentCount")));
+        var views = ParseCount(Text(Select(root, profile, profile.ViewCountXPath, "viewCount")));
         var body = ReadBody(root, profile);
-        return new ProfileFields(title, published, author, category, body, comments);
+        return new ProfileFields(title, published, author, category, body, comments, views);
     }
 
+    /// <summary>
+    /// The body selector may name several parts (an XPath union such as the standfirst and the content,
+    /// <c>//div[@class='sapo'] | //div[@class='content']</c>); they are read in page order.
+    /// </summary>
     private static string? ReadBody(HtmlNode root, SiteProfile profile)
     {
-        var body = Select(root, profile, profile.BodyXPath, "body");
-        if (body is null)
+        if (string.IsNullOrWhiteSpace(profile.BodyXPath))
         {
             return null;
         }
 
-        foreach (var removeXPath in profile.RemoveXPaths)
+        var parts = SelectAll(root, profile, profile.BodyXPath, "body");
+        if (parts is null || parts.Count == 0)
         {
-            foreach (var unwanted in SelectAll(body, profile, removeXPath) ?? Enumerable.Empty<HtmlNode>())
+            return null;
+        }
+
+        foreach (var part in parts)
+        {
+            foreach (var removeXPath in profile.RemoveXPaths)
+            {
+                foreach (var unwanted in SelectAll(part, profile, removeXPath, "remove") ?? Enumerable.Empty<HtmlNode>())
+                {
+                    unwanted.Remove();
+                }
+            }
+
+            foreach (var unwanted in part.Descendants().Where(d => d.NodeType == HtmlNodeType.Element && BoilerplateRules.IsAlwaysDropped(d.Name)).ToList())
             {
                 unwanted.Remove();
             }
         }
 
-        foreach (var unwanted in body.Descendants().Where(d => d.NodeType == HtmlNodeType.Element && BoilerplateRules.IsAlwaysDropped(d.Name)).ToList())
-        {
-            unwanted.Remove();
-        }
-
-        var text = BlockText.Render(body).Trim();
+        var text = BlockText.Render(parts).Trim();
         return text.Length == 0 ? null : text;
     }
 
@@ -67,16 +80,16 @@ internal static class ProfileReader
         }
     }
 
-    private static HtmlNodeCollection? SelectAll(HtmlNode root, SiteProfile profile, string xpath)
+    private static HtmlNodeCollection? SelectAll(HtmlNode root, SiteProfile profile, string xpath, string field)
     {
         try
         {
-            // Relative paths ("./div[...]", ".//") are scoped to the body; absolute ones search the whole page.
+            // Relative paths ("./div[...]", ".//") are scoped to the node; absolute ones search the whole page.
             return root.SelectNodes(xpath);
         }
         catch (XPathException ex)
         {
-            throw new ArgumentException($"Site profile '{profile.Name}': the remove selector '{xpath}' is not valid XPath: {ex.Message}", nameof(profile), ex);
+            throw new ArgumentException($"Site profile '{profile.Name}': the {field} selector '{xpath}' is not valid XPath: {ex.Message}", nameof(profile), ex);
         }
     }
 

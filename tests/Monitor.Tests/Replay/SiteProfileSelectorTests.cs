@@ -39,7 +39,9 @@ public sealed class SiteProfileSelectorTests(ReplayWebsitesFixture fixture) : IC
             Text(page, profile.TitleXPath).ShouldBe(article.Title);
             Text(page, profile.AuthorXPath).ShouldContain(article.Author);
             Text(page, profile.CategoryXPath).ShouldBe(article.Category.Name);
-            var body = Text(page, profile.BodyXPath);
+            // The body selector names the standfirst and the content (an XPath union), read in page order.
+            var body = string.Join("\n", page.DocumentNode.SelectNodes(profile.BodyXPath).ShouldNotBeNull().Select(n => HtmlEntity.DeEntitize(n.InnerText)));
+            body.ShouldContain(article.Lead);
             article.Paragraphs.ShouldAllBe(p => body.Contains(p, StringComparison.Ordinal));
             if (profile.PublishedXPath is null)
             {

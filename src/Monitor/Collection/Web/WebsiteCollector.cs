@@ -178,8 +178,8 @@ internal sealed partial class WebsiteCollector(
             collectedAt,
             article.Language ?? "vi");
         var age = article.PublishedAt is { } published && collectedAt >= published ? collectedAt - published : (TimeSpan?)null;
-        IReadOnlyList<Observation> observations = article.CommentCount is { } comments
-            ? [new Observation(itemId, collectedAt, age, Views: null, Reactions: null, Comments: comments, Shares: null)]
+        IReadOnlyList<Observation> observations = article.CommentCount is not null || article.ViewCount is not null
+            ? [new Observation(itemId, collectedAt, age, Views: article.ViewCount, Reactions: null, Comments: article.CommentCount, Shares: null)]
             : [];
         return new Outcome(new CollectedItem(item, observations, []), page.Validators, MarkSeen: true, NotModified: false);
     }

@@ -15,6 +15,9 @@ internal enum ClassCues
     StronglyNegative = 2,
     Positive = 4,
     ArticleBody = 8,
+
+    /// <summary>The standfirst under the headline (Vietnamese CMSs: "sapo"), part of the article's text.</summary>
+    Lead = 16,
 }
 
 internal static partial class BoilerplateRules
@@ -66,7 +69,7 @@ internal static partial class BoilerplateRules
         return string.Concat(cls, " ", id).Replace('_', '-').ToLowerInvariant();
     }
 
-    /// <summary>The class/id cues of an element, cached by its class and id strings (they repeat across pages).</summary>
+    /// <summary>The class/id cues of an element, cached per thread by its class and id strings (they repeat across pages).</summary>
     public static ClassCues Cues(HtmlNode node)
     {
         var cls = node.GetAttributeValue("class", null);
@@ -77,7 +80,8 @@ internal static partial class BoilerplateRules
         }
 
         var key = (cls ?? string.Empty, id ?? string.Empty);
-        if (CueCache.TryGetValue(key, out var cues))
+        var cache = cueCache ??= new Dictionary<(string, string), ClassCues>();
+        if (cache.TryGetValue(key, out var cues))
         {
             return cues;
         }
@@ -86,10 +90,11 @@ internal static partial class BoilerplateRules
         cues = (IsNegative(classAndId) ? ClassCues.Negative : ClassCues.None)
             | (IsStronglyNegative(classAndId) ? ClassCues.StronglyNegative : ClassCues.None)
             | (IsPositive(classAndId) ? ClassCues.Positive : ClassCues.None)
-            | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None);
-        if (CueCache.Count < MaxCachedCues)
+            | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None)
+            | (classAndId.Length > 0 && Lead().IsMatch(classAndId) ? ClassCues.Lead : ClassCues.None);
+        if (cache.Count < MaxCachedCues)
         {
-            CueCache.TryAdd(key, cues);
+            cache[key] = cues;
         }
 
         return cues;
@@ -97,7 +102,9 @@ internal static partial class BoilerplateRules
 
     private const int MaxCachedCues = 100_000;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), ClassCues> CueCache = new();
+    // One cache per thread: a shared concurrent dictionary made parallel extraction wait on its locks.
+    [ThreadStatic]
+    private static Dictionary<(string, string), ClassCues>? cueCache;
 
     public static bool IsNegative(string classAndId) => classAndId.Length > 0 && Negative().IsMatch(classAndId);
 
@@ -120,6 +127,9 @@ internal static partial class BoilerplateRules
 
     [GeneratedRegex(@"(?<![a-z0-9])(?:article|articles|body|content|entry|main|post|story|text|blog|hentry|h-entry|news|detail|chi-tiet|noidung|noi-dung)(?![a-z0-9])|article-?body|post-?content|entry-?content|article-?content|story-?body|detail-?content|news-?content|content-?detail", RegexOptions.CultureInvariant)]
     private static partial Regex Positive();
+
+    [GeneratedRegex(@"(?<![a-z0-9])(?:sapo|lead|chapeau|standfirst|dek|summary|article-summary|excerpt|intro|teaser|description)(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex Lead();
 
     [GeneratedRegex(@"article-?body|articlebody|post-?body|post-?content|entry-?content|article-?content|article-?text|story-?body|story-?content|detail-?content|content-?detail|news-?content|news-?detail|detail-?body|body-?text|noi-?dung|rich-?text|fck-?detail|the-?content|single-?content|blog-?content|main-?content", RegexOptions.CultureInvariant)]
     private static partial Regex ArticleBody();

@@ -14,6 +14,8 @@ internal static class MainContentExtractor
     private const double SiblingShare = 0.2;
     private const int MinSiblingScore = 10;
     private const int LongParagraph = 80;
+    private const int MinLeadText = 20;
+    private const double MaxLeadLinkDensity = 0.25;
 
     public static MainContent Extract(HtmlDocument document)
     {
@@ -61,16 +63,27 @@ internal static class MainContentExtractor
         var threshold = Math.Max(MinSiblingScore, topStats.ContentScore * SiblingShare);
         var topClass = top.GetAttributeValue("class", string.Empty);
         var chosen = new List<HtmlNode>();
+        var beforeTop = true;
         for (var sibling = parent.FirstChild; sibling is not null; sibling = sibling.NextSibling)
         {
             if (sibling == top)
             {
                 chosen.Add(sibling);
+                beforeTop = false;
                 continue;
             }
 
             if (sibling.NodeType != HtmlNodeType.Element || !stats.TryGetValue(sibling, out var s))
             {
+                continue;
+            }
+
+            // The standfirst ("sapo") sits between the headline and the body on most Vietnamese news sites:
+            // it is the article's first paragraph, often in an h2 or a div the scorer would pass over.
+            if (beforeTop && s.TextLength >= MinLeadText && s.LinkDensity < MaxLeadLinkDensity
+                && BoilerplateRules.Cues(sibling).HasFlag(ClassCues.Lead))
+            {
+                chosen.Add(sibling);
                 continue;
             }
 

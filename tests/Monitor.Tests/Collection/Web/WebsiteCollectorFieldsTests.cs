@@ -63,6 +63,24 @@ public sealed class WebsiteCollectorFieldsTests(ReplayWebsitesFixture fixture) :
     }
 
     [Fact]
+    public async Task CollectAsync_PageShowingViewCount_GivesAnObservationWithViews()
+    {
+        await using var harness = new WebCollectionHarness();
+        var items = await harness.CollectAsync("lang-son", WebCollectionHarness.Channel("lang-son", Sites.Sites["langsontv.vn"], "lang-son"));
+
+        var model = Sites.Models["langsontv.vn"];
+        items.ShouldNotBeEmpty();
+        foreach (var collected in items)
+        {
+            var article = model.Articles.Single(a => collected.Item.Url.EndsWith(model.PathOf(a), StringComparison.Ordinal));
+            var observation = collected.Observations.ShouldHaveSingleItem();
+            observation.Views.ShouldBe(article.Views);
+            observation.Comments.ShouldBeNull();
+            observation.ObservedAt.ShouldBe(harness.Clock.GetUtcNow());
+        }
+    }
+
+    [Fact]
     public async Task CollectAsync_SiteWithoutCommentCounts_GivesNoObservations()
     {
         await using var harness = new WebCollectionHarness();
