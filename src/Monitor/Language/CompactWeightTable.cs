@@ -132,12 +132,26 @@ internal sealed class CompactWeightTable
         var rows = MemoryMarshal.Cast<ushort, ulong>(Rows.AsSpan());
         var squares = 0f;
         var sum = Vector128<float>.Zero;
-        for (var i = 0; i < ids.Length; i++)
+
+        // Two passes: all directory lookups first, then all row reads. Each pass is a run of independent
+        // loads the processor keeps many of in flight, instead of one lookup-then-read chain per feature.
+        Span<int> found = stackalloc int[Math.Min(ids.Length, 512)];
+        for (var done = 0; done < ids.Length; done += found.Length)
         {
-            var row = WidenFinite(rows[RowIndex(directory, ids[i])]);
-            var v = tf[i] * row.GetElement(0);
-            squares += v * v;
-            sum += Vector128.Create(v) * row;
+            var batch = ids.Slice(done, Math.Min(found.Length, ids.Length - done));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                found[i] = RowIndex(directory, batch[i]);
+            }
+
+            var weights = tf.Slice(done, batch.Length);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var row = WidenFinite(rows[found[i]]);
+                var v = weights[i] * row.GetElement(0);
+                squares += v * v;
+                sum += Vector128.Create(v) * row;
+            }
         }
 
         view[0] = sum.GetElement(1);

@@ -51,7 +51,7 @@ public sealed class CompactWeightTableTests
         }
 
         var table = new CompactWeightTable(idf, weights, classes);
-        var ids = Enumerable.Range(0, 300).Select(_ => random.Next(dimensions)).Distinct().ToArray();
+        var ids = Enumerable.Range(0, 1500).Select(_ => random.Next(dimensions)).Distinct().ToArray(); // more than one 512-feature batch
         var tf = ids.Select(_ => 1f + MathF.Log(random.Next(1, 5))).ToArray();
 
         var view = new float[classes];
