@@ -77,5 +77,6 @@ echo "Classifier benchmark: dev split, trained on train; $(nproc) cores; $(date 
 $python "$root/bench/classifier/table.py" "$results"
 echo
 echo "Times are in-process (no start-up): ours = vectorising + fitting + calibration, scikit-learn = pipeline.fit;"
-echo "prediction = raw text in, labels out, over the dev texts repeated to 20k lines. Both run single-threaded;"
+echo "prediction = raw text in, labels out, over the dev texts repeated to 20k lines, after a warm-up on both sides"
+echo "(scikit-learn's timed call follows its dev-set predict; ours follows one document, so the JIT is done). Both run single-threaded;"
 echo "cpu figures are process CPU time, steadier than wall time on a shared machine. Peak MB = max RSS."

@@ -45,6 +45,11 @@ internal static class PredictModelCommand
         var lines = 0;
         var invalid = 0;
         Span<char> result = stackalloc char[64];
+
+        // Start-up stays out of the throughput figure, as bench/classifier.sh keeps scikit-learn's first
+        // predict call out of its figure: one document through every code path, so the JIT has compiled
+        // the classifier before the clock starts (~25 ms of CPU, >10% of a 20k-line batch).
+        classifier.Classify(WarmUpText);
         var stopwatch = Stopwatch.StartNew();
         var cpuBefore = Environment.CpuUsage.TotalTime;
         using (var reader = new StreamReader(input.FullName, LabelledTextFile.Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
@@ -73,7 +78,7 @@ internal static class PredictModelCommand
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{lines} lines classified with {model.Version} in {seconds:F2} s ({lines / Math.Max(seconds, 1e-9):F0} docs/s; cpu {cpu:F2} s, {lines / Math.Max(cpu, 1e-9):F0} docs/cpu-s)");
+            $"{lines} lines classified with {model.Version} in {seconds:F2} s ({lines / Math.Max(seconds, 1e-9):F0} docs/s; cpu {cpu:F2} s, {lines / Math.Max(cpu, 1e-9):F0} docs/cpu-s; after a one-document warm-up)");
         if (invalid > 0)
         {
             summary += string.Create(CultureInfo.InvariantCulture, $"; {invalid} lines had invalid UTF-8 (replaced with U+FFFD)");
@@ -82,6 +87,8 @@ internal static class PredictModelCommand
         error.WriteLine(summary);
         return 0;
     }
+
+    private const string WarmUpText = "Thầy dạy hayyy quá, 10 điểm 👍👍 xem www.example.vn nhé :))) ko đc thì thôi";
 
     /// <summary><c>&lt;TAB&gt;0.1234</c> formatted into <paramref name="buffer"/>: no string per line.</summary>
     private static ReadOnlySpan<char> FormatProbability(float probability, Span<char> buffer)
