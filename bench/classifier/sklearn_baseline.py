@@ -19,6 +19,9 @@ from sklearn.pipeline import FeatureUnion, make_pipeline
 from sklearn.svm import LinearSVC
 
 
+REPEATS = 3
+
+
 def read(path):
     labels, texts = [], []
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -70,9 +73,13 @@ def main():
     train_seconds, train_cpu = time.perf_counter() - start, time.process_time() - cpu
 
     predicted = pipeline.predict(x_dev)
-    start, cpu = time.perf_counter(), time.process_time()
-    pipeline.predict(docs)
-    predict_seconds, predict_cpu = time.perf_counter() - start, time.process_time() - cpu
+    # Best of REPEATS, as for ours: on a shared machine the lowest time is the one least disturbed by other jobs.
+    predict_seconds = predict_cpu = float("inf")
+    for _ in range(REPEATS):
+        start, cpu = time.perf_counter(), time.process_time()
+        pipeline.predict(docs)
+        predict_seconds = min(predict_seconds, time.perf_counter() - start)
+        predict_cpu = min(predict_cpu, time.process_time() - cpu)
 
     print(json.dumps({
         "macro_f1": 100 * f1_score(y_dev, predicted, average="macro"),
