@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Monitor.Replay.Websites.Content;
 using Monitor.Worker.Commands.Extract;
 
 namespace Monitor.Tests.Extraction;
@@ -35,6 +38,25 @@ public sealed class ExtractCommandTests : IDisposable
         using var listing = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "chuyen-muc.json")));
         listing.RootElement.GetProperty("pageKind").GetString().ShouldBe("listing");
         listing.RootElement.GetProperty("datePublished").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Run_SavedPagesInOtherEncodings_ReadByTheirBytesAndMeta()
+    {
+        var input = root.CreateSubdirectory("in");
+        var output = new DirectoryInfo(Path.Combine(root.FullName, "out"));
+        const string page = """<html><head><meta charset="{0}"><title>Lễ hội Hòa Bình</title></head><body><h1>Lễ hội Hòa Bình</h1></body></html>""";
+        // A Windows-1258 page as the station serves it, and a page re-saved as UTF-8 that still declares Latin-1.
+        File.WriteAllBytes(Path.Combine(input.FullName, "cp1258.html"), Windows1258Text.Encode(string.Format(CultureInfo.InvariantCulture, page, "windows-1258")));
+        File.WriteAllBytes(Path.Combine(input.FullName, "resaved.html"), Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, page, "iso-8859-1")));
+
+        PageBatchExtractor.Run(input, output, new Dictionary<string, Uri>()).Pages.ShouldBe(2);
+
+        foreach (var stem in new[] { "cp1258", "resaved" })
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, stem + ".json")));
+            json.RootElement.GetProperty("title").GetString().ShouldBe("Lễ hội Hòa Bình".Normalize(NormalizationForm.FormC), stem);
+        }
     }
 
     [Fact]

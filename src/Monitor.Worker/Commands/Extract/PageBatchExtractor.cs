@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Unicode;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Monitor.Collection.Web;
 using Monitor.Extraction;
 
 namespace Monitor.Worker.Commands.Extract;
@@ -35,7 +37,7 @@ internal static class PageBatchExtractor
         output.Create();
         return ForEachPage(input, (file, stem) =>
         {
-            var html = File.ReadAllText(file);
+            var html = ReadPage(file);
             var pageUrl = urls.TryGetValue(stem, out var known) ? known : new Uri(Path.GetFullPath(file));
             var result = ArticleExtractor.ExtractDetailed(html, pageUrl, profile: null);
             var record = ExtractedPage.From(result);
@@ -46,8 +48,19 @@ internal static class PageBatchExtractor
     public static BatchSummary ParseOnly(DirectoryInfo input) => ForEachPage(input, (file, _) =>
     {
         // The same parser settings as extraction, on the whole page as saved.
-        GC.KeepAlive(PageParser.Parse(File.ReadAllText(file)));
+        GC.KeepAlive(PageParser.Parse(ReadPage(file)));
     });
+
+    /// <summary>
+    /// A saved page, as NFC text. Tools that save pages usually re-encode them as UTF-8 and leave the old
+    /// &lt;meta charset&gt; in place, so bytes that are valid UTF-8 are read as UTF-8; anything else is read
+    /// as the collector reads a response without a header (BOM, then &lt;meta charset&gt;, then UTF-8).
+    /// </summary>
+    private static string ReadPage(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        return CharsetDecoder.Decode(bytes, headerCharset: Utf8.IsValid(bytes) ? "utf-8" : null).Text;
+    }
 
     private static BatchSummary ForEachPage(DirectoryInfo input, Action<string, string> work)
     {

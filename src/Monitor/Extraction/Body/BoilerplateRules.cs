@@ -56,45 +56,34 @@ internal static partial class BoilerplateRules
         return style is not null && HiddenStyle().IsMatch(style);
     }
 
-    /// <summary>The class and id words of an element, lower-cased, underscores as hyphens.</summary>
-    public static string ClassAndId(HtmlNode node)
-    {
-        var cls = node.GetAttributeValue("class", null);
-        var id = node.GetAttributeValue("id", null);
-        if (cls is null && id is null)
-        {
-            return string.Empty;
-        }
-
-        return string.Concat(cls, " ", id).Replace('_', '-').ToLowerInvariant();
-    }
-
-    /// <summary>The class/id cues of an element, cached per thread by its class and id strings (they repeat across pages).</summary>
+    /// <summary>
+    /// The class/id cues of an element: those of its class attribute and of its id, each cached per thread
+    /// (class strings repeat across a site's pages; no pattern spans the two, so they can be read apart).
+    /// </summary>
     public static ClassCues Cues(HtmlNode node)
     {
         var cls = node.GetAttributeValue("class", null);
         var id = node.GetAttributeValue("id", null);
-        if (cls is null && id is null)
-        {
-            return ClassCues.None;
-        }
+        return (cls is null ? ClassCues.None : CuesOf(cls)) | (id is null ? ClassCues.None : CuesOf(id));
+    }
 
-        var key = (cls ?? string.Empty, id ?? string.Empty);
-        var cache = cueCache ??= new Dictionary<(string, string), ClassCues>();
-        if (cache.TryGetValue(key, out var cues))
+    private static ClassCues CuesOf(string value)
+    {
+        var cache = cueCache ??= new Dictionary<string, ClassCues>(StringComparer.Ordinal);
+        if (cache.TryGetValue(value, out var cues))
         {
             return cues;
         }
 
-        var classAndId = ClassAndId(node);
-        cues = (IsNegative(classAndId) ? ClassCues.Negative : ClassCues.None)
-            | (IsStronglyNegative(classAndId) ? ClassCues.StronglyNegative : ClassCues.None)
-            | (IsPositive(classAndId) ? ClassCues.Positive : ClassCues.None)
-            | (IsArticleBodyClass(classAndId) ? ClassCues.ArticleBody : ClassCues.None)
-            | (classAndId.Length > 0 && Lead().IsMatch(classAndId) ? ClassCues.Lead : ClassCues.None);
+        var words = value.Replace('_', '-').ToLowerInvariant();
+        cues = (IsNegative(words) ? ClassCues.Negative : ClassCues.None)
+            | (IsStronglyNegative(words) ? ClassCues.StronglyNegative : ClassCues.None)
+            | (IsPositive(words) ? ClassCues.Positive : ClassCues.None)
+            | (IsArticleBodyClass(words) ? ClassCues.ArticleBody : ClassCues.None)
+            | (words.Length > 0 && Lead().IsMatch(words) ? ClassCues.Lead : ClassCues.None);
         if (cache.Count < MaxCachedCues)
         {
-            cache[key] = cues;
+            cache[value] = cues;
         }
 
         return cues;
@@ -104,7 +93,7 @@ internal static partial class BoilerplateRules
 
     // One cache per thread: a shared concurrent dictionary made parallel extraction wait on its locks.
     [ThreadStatic]
-    private static Dictionary<(string, string), ClassCues>? cueCache;
+    private static Dictionary<string, ClassCues>? cueCache;
 
     public static bool IsNegative(string classAndId) => classAndId.Length > 0 && Negative().IsMatch(classAndId);
 
