@@ -63,6 +63,7 @@ for key in ['article', 'forum', 'listing', 'all']:
                  f'{float(r[1]):.3f} (P {float(r[2]):.3f} R {float(r[3]):.3f})', target))
 rows.append(('article F1 margin over readability', f'{float(ours["article"][1]) - float(ref["article"][1]):+.3f}', '', '>= +0.020'))
 rows.append(('title exact (articles)', meta['title_exact'], '-', '>= 90%'))
+rows.append(('title, typographic quotes folded', meta['title_folded'], '-', ''))
 rows.append(('title, ignoring case/punctuation', meta['title_loose'], '-', ''))
 rows.append(('author match (articles)', meta['author'], '-', ''))
 rows.append(('publish date same day (articles)', meta['date_same_day'], '-', '>= 90%'))

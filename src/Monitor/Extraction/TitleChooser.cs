@@ -13,6 +13,9 @@ internal static class TitleChooser
     public static string? Choose(PageMetadata metadata)
     {
         var declared = new[] { metadata.JsonLdHeadline, metadata.OpenGraphTitle, metadata.DocumentTitle };
+        // Compared without their "| Site name" part: otherwise a branding <h1> ("Stanford Online") matches the
+        // site name at the end of <title> and wins over the real headline below it.
+        var declaredKeys = declared.Select(t => t is null ? null : Normalise(StripSiteName(t, metadata.OpenGraphSiteName)!)).ToArray();
         foreach (var heading in metadata.Headings)
         {
             var key = Normalise(heading);
@@ -21,11 +24,11 @@ internal static class TitleChooser
                 continue;
             }
 
-            foreach (var title in declared)
+            for (var i = 0; i < declared.Length; i++)
             {
-                if (title is not null && Normalise(title).Contains(key, StringComparison.Ordinal))
+                if (declaredKeys[i] is { } title && title.Contains(key, StringComparison.Ordinal))
                 {
-                    return heading;
+                    return WithDeclaredCase(heading, declared, metadata.OpenGraphSiteName);
                 }
             }
         }
@@ -60,14 +63,17 @@ internal static class TitleChooser
             }
         }
 
-        if (bestHeading is not null && (bestOverlap >= MinOverlap || realHeadings == 1))
+        // A lone <h1> sharing no word with any declared title is the blog's or site's name, not the headline.
+        var brandingOnly = bestOverlap == 0 && realHeadings == 1 && declared.Any(t => t is not null && Words(t).Count >= 2);
+        if (bestHeading is not null && (bestOverlap >= MinOverlap || (realHeadings == 1 && !brandingOnly)))
         {
-            return bestHeading;
+            return WithDeclaredCase(bestHeading, declared, metadata.OpenGraphSiteName);
         }
 
         if (metadata.JsonLdHeadline is { } headline)
         {
-            return headline;
+            // Some CMSs put the whole <title>, site name and all, in the JSON-LD headline.
+            return StripSiteName(headline, metadata.OpenGraphSiteName);
         }
 
         var withoutSite = StripSiteName(metadata.OpenGraphTitle, metadata.OpenGraphSiteName)
@@ -78,6 +84,48 @@ internal static class TitleChooser
         }
 
         return metadata.Headings.Count > 0 ? metadata.Headings[0] : null;
+    }
+
+    /// <summary>
+    /// An &lt;h1&gt; typed in capitals ("TIPS FOR ONLINE SUCCESS") takes the casing of the declared title that says
+    /// the same words; any other heading is kept as the page shows it.
+    /// </summary>
+    private static string WithDeclaredCase(string heading, string?[] declared, string? siteName)
+    {
+        if (!IsAllCapitals(heading))
+        {
+            return heading;
+        }
+
+        var key = Normalise(heading);
+        foreach (var title in declared)
+        {
+            var stripped = StripSiteName(title, siteName);
+            if (stripped is not null && !IsAllCapitals(stripped) && Normalise(stripped) == key)
+            {
+                return stripped;
+            }
+        }
+
+        return heading;
+    }
+
+    private static bool IsAllCapitals(string text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return letters >= 3;
     }
 
     /// <summary>Cuts a "| Site name" part off a title, when the site is named or the part is short.</summary>
@@ -95,7 +143,7 @@ internal static class TitleChooser
             {
                 var head = title[..at].Trim();
                 var tail = title[(at + separator.Length)..].Trim();
-                if ((siteName is not null && string.Equals(tail, siteName, StringComparison.OrdinalIgnoreCase)) || (WordCount(tail) <= 4 && head.Length >= tail.Length * 2))
+                if (NamesSite(tail, siteName) || (WordCount(tail) <= 4 && head.Length >= tail.Length * 2))
                 {
                     return head;
                 }
@@ -110,6 +158,18 @@ internal static class TitleChooser
         }
 
         return title;
+    }
+
+    /// <summary>The site's name, a shortened form of it ("Thrive Internet Marketing" for "… Agency"), or its domain.</summary>
+    private static bool NamesSite(string part, string? siteName)
+    {
+        if (siteName is not null && part.Length > 0 && siteName.StartsWith(part, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return part.Length > 3 && !part.Contains(' ', StringComparison.Ordinal) && part.Contains('.', StringComparison.Ordinal)
+            && char.IsLetterOrDigit(part[^1]) && part.LastIndexOf('.') < part.Length - 2;
     }
 
     private const double MinOverlap = 0.3;
