@@ -41,6 +41,7 @@ internal static class PageKindClassifier
         {
             return PageKind.Article;
         }
+
         if (bodyLength >= ArticleBodyChars && bodyLinkDensity < ProseLinkDensity && (!manyHeadlines || bodyLength >= ArticleBodyChars * 3))
         {
             return PageKind.Article;
