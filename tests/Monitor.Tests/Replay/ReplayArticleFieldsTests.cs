@@ -17,12 +17,7 @@ public sealed class ReplayArticleFieldsTests(ReplayWebsitesFixture fixture) : IC
     public void Dispose() => _http.Dispose();
 
     [Theory]
-    [InlineData("thainguyentv.vn", "thai-nguyen")]
-    [InlineData("truyenhinhthanhhoa.vn", "thanh-hoa")]
-    [InlineData("langsontv.vn", "lang-son")]
-    [InlineData("dienbientv.vn", "dien-bien")]
-    [InlineData("baoquangninh.vn", "quang-ninh")]
-    [InlineData("caobangtv.vn", "cao-bang")]
+    [MemberData(nameof(ReplayStationSites.WithProfiles), MemberType = typeof(ReplayStationSites))]
     public async Task Extract_EveryReplayArticle_EveryFieldRightWithAndWithoutProfile(string host, string profileName)
     {
         var site = fixture.Websites.Models[host];

@@ -13,20 +13,10 @@ public sealed class SiteProfileSelectorTests(ReplayWebsitesFixture fixture) : IC
 {
     private readonly HttpClient _http = new();
 
-    public static TheoryData<string, string> Stations => new()
-    {
-        { "thainguyentv.vn", "thai-nguyen" },
-        { "truyenhinhthanhhoa.vn", "thanh-hoa" },
-        { "langsontv.vn", "lang-son" },
-        { "dienbientv.vn", "dien-bien" },
-        { "baoquangninh.vn", "quang-ninh" },
-        { "caobangtv.vn", "cao-bang" },
-    };
-
     public void Dispose() => _http.Dispose();
 
     [Theory]
-    [MemberData(nameof(Stations))]
+    [MemberData(nameof(ReplayStationSites.WithProfiles), MemberType = typeof(ReplayStationSites))]
     public async Task ProfileSelectors_ArticlePages_SelectTitleAuthorCategoryAndBody(string host, string profileName)
     {
         var profile = ProfileFiles.Load(profileName);

@@ -13,12 +13,7 @@ public sealed class WebsiteCollectorFieldsTests(ReplayWebsitesFixture fixture) :
     private ReplayWebsites Sites => fixture.Websites;
 
     [Theory]
-    [InlineData("thainguyentv.vn", "thai-nguyen")]
-    [InlineData("truyenhinhthanhhoa.vn", "thanh-hoa")]
-    [InlineData("langsontv.vn", "lang-son")]
-    [InlineData("dienbientv.vn", "dien-bien")]
-    [InlineData("baoquangninh.vn", "quang-ninh")]
-    [InlineData("caobangtv.vn", "cao-bang")]
+    [MemberData(nameof(ReplayStationSites.WithProfiles), MemberType = typeof(ReplayStationSites))]
     public async Task CollectAsync_ReplaySite_ReadsPublishTimeAuthorSectionAndBody(string host, string stationId)
     {
         await using var harness = new WebCollectionHarness();
