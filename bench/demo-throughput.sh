@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end throughput and peak memory of `demo`: replay sites on 127.0.0.1 → collection →
 # SQLite, in a Release build. Run 1 collects into an empty store; run 2 goes over the same sites
-# again (everything is re-read and found unchanged). Prints one table.
+# again (articles already seen are not fetched again, feeds and sitemaps answer 304). Prints one table.
 # Usage: bench/demo-throughput.sh   (needs /usr/bin/time: apt-get install time)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,6 @@
 namespace Monitor.Tests.Replay;
 
-/// <summary>The six replayed station sites and the profile each one is read with: (host, profile name).</summary>
+/// <summary>The six replayed station sites and the profile each one is read with: (host, profile name, which is also the station id).</summary>
 public static class ReplayStationSites
 {
     public static TheoryData<string, string> WithProfiles => new()

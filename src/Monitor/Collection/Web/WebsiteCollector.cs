@@ -40,7 +40,12 @@ internal sealed partial class WebsiteCollector(
         }
 
         var found = await discovery.DiscoverAsync(web, profile, robots.Rules, cancellationToken);
-        var seen = new Dictionary<string, SeenUrl>(await state.LoadSeenAsync(web.Id, cancellationToken), StringComparer.Ordinal);
+        var seen = new Dictionary<string, SeenUrl>(StringComparer.Ordinal);
+        foreach (var entry in (await state.LoadSeenAsync(web.Id, cancellationToken)).Values)
+        {
+            seen[SeenKey(web.BaseUrl, entry.Url)] = entry;
+        }
+
         var yielded = new HashSet<string>(StringComparer.Ordinal);
         var tally = new Tally();
 
@@ -52,7 +57,7 @@ internal sealed partial class WebsiteCollector(
                 break;
             }
 
-            var key = UrlCanonicalizer.Canonicalize(candidate.Url);
+            var key = SeenKey(web.BaseUrl, UrlCanonicalizer.Canonicalize(candidate.Url));
             seen.TryGetValue(key, out var previous);
             if (previous is not null && !(candidate.Changed > previous.Changed))
             {
@@ -93,6 +98,18 @@ internal sealed partial class WebsiteCollector(
 
         LogSummary(logger, web.Id, found.Candidates.Count, found.FromFeeds, found.FromSitemaps, found.FromListings, tally.AlreadySeen, tally.Disallowed, tally.Fetched, tally.NotModified, tally.Failed, tally.Items);
     }
+
+    /// <summary>
+    /// A page of the channel's own site is remembered by its path and query, anything else by its whole URL:
+    /// the seen-set then survives the site moving address (and the demo's replay sites, whose loopback port
+    /// changes every run). Entries stored whole by earlier versions are re-keyed the same way when loaded.
+    /// </summary>
+    internal static string SeenKey(Uri baseUrl, string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute)
+            && string.Equals(absolute.Scheme, baseUrl.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(absolute.Authority, baseUrl.Authority, StringComparison.OrdinalIgnoreCase)
+            ? absolute.PathAndQuery
+            : url;
 
     private SiteProfile? ProfileFor(WebsiteChannel channel)
     {

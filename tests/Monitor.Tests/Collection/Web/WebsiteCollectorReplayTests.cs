@@ -10,18 +10,8 @@ public sealed class WebsiteCollectorReplayTests(ReplayWebsitesFixture fixture) :
 {
     private ReplayWebsites Sites => fixture.Websites;
 
-    public static TheoryData<string, string> Stations => new()
-    {
-        { "thainguyentv.vn", "thai-nguyen" },
-        { "truyenhinhthanhhoa.vn", "thanh-hoa" },
-        { "langsontv.vn", "lang-son" },
-        { "dienbientv.vn", "dien-bien" },
-        { "baoquangninh.vn", "quang-ninh" },
-        { "caobangtv.vn", "cao-bang" },
-    };
-
     [Theory]
-    [MemberData(nameof(Stations))]
+    [MemberData(nameof(ReplayStationSites.WithProfiles), MemberType = typeof(ReplayStationSites))]
     public async Task CollectAsync_ReplaySite_CollectsEveryPublicArticleOnce(string host, string stationId)
     {
         await using var harness = new WebCollectionHarness();
@@ -35,7 +25,7 @@ public sealed class WebsiteCollectorReplayTests(ReplayWebsitesFixture fixture) :
     }
 
     [Theory]
-    [MemberData(nameof(Stations))]
+    [MemberData(nameof(ReplayStationSites.WithProfiles), MemberType = typeof(ReplayStationSites))]
     public async Task CollectAsync_SecondRun_FetchesNoArticleAndYieldsNothing(string host, string stationId)
     {
         await using var harness = new WebCollectionHarness();
@@ -119,6 +109,36 @@ public sealed class WebsiteCollectorReplayTests(ReplayWebsitesFixture fixture) :
         all.Distinct().Count().ShouldBe(Sites.Models["thainguyentv.vn"].PublicArticleCount);
         rest.Select(i => i.Item.Id).ShouldContain(first[^1], "the item whose consumer never came back is collected again");
         rest.Count.ShouldBe(Sites.Models["thainguyentv.vn"].PublicArticleCount - 4);
+    }
+
+    [Fact]
+    public async Task CollectAsync_SiteServedFromANewAddress_ArticlesAlreadySeenAreNotFetchedAgain()
+    {
+        using var folder = new Monitor.Tests.Support.TempFolder();
+        await using (var harness = new WebCollectionHarness(stateFolder: folder))
+        {
+            (await harness.CollectAsync("cao-bang", ChannelFor("caobangtv.vn", "cao-bang"))).ShouldNotBeEmpty();
+        }
+
+        // The same site on another loopback port, as after a move (or the next demo run).
+        await using var moved = await ReplayWebsites.StartAsync();
+        moved.Sites["caobangtv.vn"].Port.ShouldNotBe(Sites.Sites["caobangtv.vn"].Port);
+        await using var restarted = new WebCollectionHarness(stateFolder: folder);
+        var channel = WebCollectionHarness.Channel("cao-bang", moved.Sites["caobangtv.vn"], "cao-bang");
+
+        (await restarted.CollectAsync("cao-bang", channel)).ShouldBeEmpty();
+        moved.Requests.Where(r => r.StatusCode == 200 && moved.Models["caobangtv.vn"].Articles.Any(a => r.PathAndQuery.Contains(a.Slug, StringComparison.Ordinal))).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("https://thainguyentv.vn/", "https://thainguyentv.vn/tin-moi-120.html?p=2", "/tin-moi-120.html?p=2")]
+    [InlineData("https://thainguyentv.vn/", "https://THAINGUYENTV.VN/tin-moi-120.html", "/tin-moi-120.html")]
+    [InlineData("https://thainguyentv.vn/", "https://media.thainguyentv.vn/tin-moi-120.html", "https://media.thainguyentv.vn/tin-moi-120.html")]
+    [InlineData("https://thainguyentv.vn/", "http://thainguyentv.vn/tin-moi-120.html", "http://thainguyentv.vn/tin-moi-120.html")]
+    [InlineData("https://thainguyentv.vn/", "/tin-moi-120.html", "/tin-moi-120.html")]
+    public void SeenKey_OwnSiteByPathOtherSitesWhole(string baseUrl, string url, string expected)
+    {
+        Monitor.Collection.Web.WebsiteCollector.SeenKey(new Uri(baseUrl), url).ShouldBe(expected);
     }
 
     private WebsiteChannel ChannelFor(string host, string stationId)
