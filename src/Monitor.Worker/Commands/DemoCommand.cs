@@ -102,7 +102,11 @@ internal static class DemoCommand
             CycleReport.Write(context.Output, summary);
             var laterRoundsSucceeded = await SocialDemo.RunLaterRoundsAsync(cycle, SocialDemo.SocialOnly(configuration), clock, context.Output, cancellationToken);
             StatsTable.Write(console, await store.GetStatsAsync(cancellationToken), storeName);
-            await context.Output.WriteAsync("Language (this run)" + Environment.NewLine + services.GetRequiredService<LanguageTally>().Format());
+            var tally = services.GetRequiredService<LanguageTally>();
+            await context.Output.WriteAsync(tally.Labels.Count > 0
+                ? "Language (this run)" + Environment.NewLine + tally.Format()
+                : "Language (this run): nothing new to classify. Stored items and comments were classified when first collected;"
+                    + " their flags are the Flagged column above, and `rescore` classifies them again." + Environment.NewLine);
             await SocialDemo.WriteLeaderboardAsync(store, configuration, dbPath, context.Output, cancellationToken);
             return summary.AllSucceeded && laterRoundsSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }

@@ -42,10 +42,12 @@ public sealed class KillAndRestartTests : IDisposable
         // The demo also collects the replayed social platforms; the article count is about the web items.
         (await ReadAsync(db, WebItems)).Count.ShouldBe(expected, second.Output);
         second.Output.ShouldContain("Total");
+        second.Output.ShouldContain("sentiment: ", customMessage: second.Output);
 
         using var third = WorkerProcess.Start(temp.Path, "demo", "--db", db, "--pipelines", RepositoryPaths.Pipelines);
         (await third.WaitForExitAsync(TimeSpan.FromMinutes(4))).ShouldBe(0, third.Output);
-        third.Output.ShouldContain(" 0 new items", customMessage: third.Output);
+        third.Output.ShouldContain(" 0 new items, 0 stored", customMessage: third.Output);
+        third.Output.ShouldContain("nothing new to classify", customMessage: third.Output);
         (await ReadAsync(db, WebItems)).Count.ShouldBe(expected, "a run over the same sites adds zero items");
         (await ReadAsync(db, "SELECT id FROM items")).Count.ShouldBe(after.Count, "nor any social item: same native ids");
     }
