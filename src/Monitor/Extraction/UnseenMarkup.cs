@@ -88,7 +88,7 @@ internal static class UnseenMarkup
             return (start, start);
         }
 
-        var openEnd = rest.IndexOf('>');
+        var openEnd = TagEnd(rest);
         if (openEnd < 0)
         {
             return (start, start);
@@ -157,6 +157,33 @@ internal static class UnseenMarkup
         }
 
         return count;
+    }
+
+    /// <summary>The '&gt;' that closes the opening tag, skipping any inside quoted attribute values.</summary>
+    private static int TagEnd(ReadOnlySpan<char> tag)
+    {
+        var quote = '\0';
+        for (var i = 1; i < tag.Length; i++)
+        {
+            var c = tag[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool EndsTagName(char c) => c is '>' or '/' || char.IsWhiteSpace(c);

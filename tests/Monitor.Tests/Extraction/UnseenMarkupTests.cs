@@ -28,6 +28,14 @@ public sealed class UnseenMarkupTests
         UnseenMarkup.Strip(html).ShouldBe("<a>Chia sẻ<svg viewBox='0 0 1 1'></svg></a>");
     }
 
+    [Fact]
+    public void Strip_GreaterThanInsideAQuotedAttribute_TagKeptWhole()
+    {
+        const string html = """<script data-rule="a > b" src='x.js?q=>'>chạy()</script><p>Tin</p>""";
+
+        UnseenMarkup.Strip(html).ShouldBe("""<script data-rule="a > b" src='x.js?q=>'></script><p>Tin</p>""");
+    }
+
     [Theory]
     [InlineData("<p>Không đóng</p><script>var a = 1;")]
     [InlineData("<p>Chú thích</p><!-- không đóng")]
