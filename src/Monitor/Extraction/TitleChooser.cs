@@ -163,7 +163,7 @@ internal static class TitleChooser
     /// <summary>The site's name, a shortened form of it ("Thrive Internet Marketing" for "… Agency"), or its domain.</summary>
     private static bool NamesSite(string part, string? siteName)
     {
-        if (siteName is not null && part.Length > 0 && siteName.StartsWith(part, StringComparison.OrdinalIgnoreCase))
+        if (siteName is not null && part.Length * 2 >= siteName.Length && siteName.StartsWith(part, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
