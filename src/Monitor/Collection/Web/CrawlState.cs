@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Monitor.Collection.Web;
 
-/// <summary>What the collector remembers about one article URL of one channel.</summary>
+/// <summary>
+/// What the collector remembers about one article URL of one channel. <see cref="Url"/> is the page's path and
+/// query when the page is on the channel's own site, the whole URL otherwise (older entries: always whole).
+/// </summary>
 public sealed record SeenUrl(string Url, string? CanonicalUrl, string? ItemId, Validators Validators, DateTimeOffset? Changed, DateTimeOffset SeenAt);
 
 /// <summary>A discovery document (feed, sitemap, listing page) as last fetched, with its validators.</summary>
