@@ -72,7 +72,7 @@ public sealed class LanguageTally : IContentEnricher
 
     /// <summary>
     /// e.g. <c>sentiment: negative 12, neutral 40, positive 31</c> /
-    /// <c>toxicity: CLEAN 80, HATE 1, OFFENSIVE 2</c> / <c>flags: 9 (model:toxicity 3, watchlist:thien-tai 6)</c>.
+    /// <c>toxicity: CLEAN 80, HATE 1, OFFENSIVE 2</c> / <c>flags: 9 on 8 items and comments (model:toxicity 3, watchlist:thien-tai 6)</c>.
     /// </summary>
     public string Format()
     {
@@ -95,7 +95,9 @@ public sealed class LanguageTally : IContentEnricher
             text.Append(ci, $"flags: {total}");
             if (total > 0)
             {
-                text.Append(ci, $" ({string.Join(", ", flags.Select(p => string.Create(ci, $"{p.Key} {p.Value}")))})");
+                // One item or comment can carry several flags (a model's and a watch-list's): say on how many.
+                var targets = flagged.Select(f => f.TargetId).Distinct(StringComparer.Ordinal).Count();
+                text.Append(ci, $" on {targets} items and comments ({string.Join(", ", flags.Select(p => string.Create(ci, $"{p.Key} {p.Value}")))})");
             }
         }
 

@@ -38,7 +38,7 @@ public sealed class LanguageRegistrationTests
         var summary = provider.GetRequiredService<LanguageTally>().Format();
         summary.ShouldContain("sentiment: ");
         summary.ShouldContain("toxicity: ");
-        summary.ShouldContain($"flags: {batch.Flags.Count}");
+        summary.ShouldContain($"flags: {batch.Flags.Count} on {batch.Flags.Select(f => f.TargetId).Distinct().Count()} items and comments");
     }
 
     [Fact]
