@@ -9,8 +9,8 @@ internal sealed record RobotsVerdict(RobotsTxt Rules, bool Unreachable, string? 
 
 /// <summary>
 /// Fetches and caches robots.txt per scheme+host+port (RFC 9309): 2xx is parsed, 4xx allows
-/// everything, 5xx or no answer disallows everything. A parsed file is kept for at most 24 h by the
-/// injected clock; an unreachable verdict only for a few minutes, so a site that recovers is crawled again.
+/// everything, 5xx or no answer disallows everything, redirects are followed for five hops (more:
+/// unavailable, like a 4xx). A parsed file is kept for at most 24 h by the injected clock; an unreachable verdict only for a few minutes, so a site that recovers is crawled again.
 /// </summary>
 internal sealed partial class RobotsPolicy(PageClient client, HostGate gate, TimeProvider time, IOptions<WebCollectionOptions> options, ILogger<RobotsPolicy> logger)
 {
@@ -79,7 +79,10 @@ internal sealed partial class RobotsPolicy(PageClient client, HostGate gate, Tim
                 return Unreachable(robotsUrl, $"robots.txt answered HTTP {status}");
             }
 
-            return Unreachable(robotsUrl, $"robots.txt redirected more than {RobotsRedirects} times");
+            // §2.3.1.2: past five consecutive redirects a crawler MAY assume robots.txt unavailable,
+            // which §2.3.1.3 treats like a 4xx: no restrictions. Not retried sooner than a parsed file.
+            LogRobotsRedirectLoop(logger, robotsUrl, RobotsRedirects);
+            return new RobotsVerdict(RobotsTxt.AllowAll, false, null, time.GetUtcNow());
         }
         catch (WebFetchException exception)
         {
@@ -95,6 +98,9 @@ internal sealed partial class RobotsPolicy(PageClient client, HostGate gate, Tim
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{RobotsUrl} answered {Status}: no restrictions apply")]
     private static partial void LogRobotsMissing(ILogger logger, Uri robotsUrl, int status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{RobotsUrl} redirected more than {Hops} times: treated as unavailable, no restrictions apply (RFC 9309 §2.3.1.2)")]
+    private static partial void LogRobotsRedirectLoop(ILogger logger, Uri robotsUrl, int hops);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{RobotsUrl} is unreachable ({Problem}): the whole site is treated as disallowed")]
     private static partial void LogRobotsUnreachable(ILogger logger, Uri robotsUrl, string problem);

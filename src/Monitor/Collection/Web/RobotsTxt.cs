@@ -14,6 +14,11 @@ public sealed class RobotsTxt
     /// <summary>RFC 9309 asks crawlers to parse at least 500 KiB; anything after is ignored.</summary>
     public const int MaxParsedBytes = 500 * 1024;
 
+    // §2.2: lines end with CR, LF or CR LF.
+    private static readonly string[] LineEnds = ["\r\n", "\n", "\r"];
+
+    private static readonly HashSet<string> KnownKeys = new(["user-agent", "allow", "disallow", "sitemap", "crawl-delay"], StringComparer.Ordinal);
+
     private readonly List<Group> _groups;
 
     private RobotsTxt(List<Group> groups, IReadOnlyList<Uri> sitemaps)
@@ -41,8 +46,11 @@ public sealed class RobotsTxt
         var groups = new List<Group>();
         var sitemaps = new List<Uri>();
         Group? current = null;
-        var lastWasAgent = false;
-        foreach (var rawLine in content.Split('\n'))
+
+        // §2.1: a run of user-agent lines opens a group and only a rule (allow/disallow) ends the run;
+        // any other record — sitemap, crawl-delay, an unknown key — belongs to no group and splits nothing.
+        var inAgentRun = false;
+        foreach (var rawLine in content.TrimStart('\uFEFF').Split(LineEnds, StringSplitOptions.None))
         {
             var line = rawLine;
             var hash = line.IndexOf('#', StringComparison.Ordinal);
@@ -51,26 +59,23 @@ public sealed class RobotsTxt
                 line = line[..hash];
             }
 
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
+            if (SplitRecord(line) is not var (key, value))
             {
                 continue;
             }
 
-            var key = line[..colon].Trim().ToLowerInvariant();
-            var value = line[(colon + 1)..].Trim();
             switch (key)
             {
                 case "user-agent":
-                    if (current is null || !lastWasAgent)
+                    if (current is null || !inAgentRun)
                     {
                         current = new Group([], [], null);
                         groups.Add(current);
                     }
 
                     current.Agents.Add(value);
-                    lastWasAgent = true;
-                    continue;
+                    inAgentRun = true;
+                    break;
                 case "allow" or "disallow":
                     // An empty disallow means "nothing disallowed": it adds no rule.
                     if (current is not null && value.Length > 0)
@@ -78,6 +83,7 @@ public sealed class RobotsTxt
                         current.Rules.Add(new Rule(NormalisePattern(value), key == "allow"));
                     }
 
+                    inAgentRun = false;
                     break;
                 case "crawl-delay":
                     if (current is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
@@ -97,11 +103,34 @@ public sealed class RobotsTxt
 
                     break;
             }
-
-            lastWasAgent = false;
         }
 
         return new RobotsTxt(groups, sitemaps);
+    }
+
+    /// <summary>
+    /// A line as (lower-case key, trimmed value). The grammar of §2.2 wants "key: value"; a line that
+    /// leaves the colon out ("disallow /private") still says plainly what the owner means, so a known
+    /// key followed by white space is read the same way — when in doubt, obey. Unknown keys without a
+    /// colon are noise and give nothing.
+    /// </summary>
+    private static (string Key, string Value)? SplitRecord(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            return (line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
+        }
+
+        var trimmed = line.Trim();
+        var space = trimmed.IndexOfAny([' ', '\t']);
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        var key = trimmed[..space].ToLowerInvariant();
+        return KnownKeys.Contains(key) ? (key, trimmed[(space + 1)..].Trim()) : null;
     }
 
     /// <summary>The product token of a User-Agent string: "MediaMonitorBot/1.0 (+https://…)" → "MediaMonitorBot".</summary>

@@ -19,6 +19,7 @@ internal sealed class LoopbackSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (int Status, byte[] Body, string ContentType)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _redirects = new(StringComparer.Ordinal);
 
     private LoopbackSite(WebApplication app) => _app = app;
 
@@ -37,6 +38,12 @@ internal sealed class LoopbackSite : IAsyncDisposable
         {
             var path = context.Request.Path.Value ?? "/";
             site.Requests.Enqueue(path);
+            if (site._redirects.TryGetValue(path, out var location))
+            {
+                context.Response.Headers.Location = location;
+                return Results.StatusCode(301);
+            }
+
             if (!site._pages.TryGetValue(path, out var page))
             {
                 return Results.NotFound();
@@ -54,6 +61,9 @@ internal sealed class LoopbackSite : IAsyncDisposable
 
     public void Set(string path, string body, int status = 200, string contentType = "text/html; charset=utf-8") =>
         _pages[path] = (status, Encoding.UTF8.GetBytes(body), contentType);
+
+    /// <summary>Answers <paramref name="path"/> with 301 to <paramref name="location"/> (absolute or relative).</summary>
+    public void Redirect(string path, string location) => _redirects[path] = location;
 
     public void SetBytes(string path, byte[] body, string contentType) => _pages[path] = (200, body, contentType);
 
