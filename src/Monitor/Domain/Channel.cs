@@ -18,4 +18,8 @@ public sealed record WebsiteChannel(
     string? Profile,
     int MaxListingPages = 5,
     int MaxArticlesPerRun = 500)
-    : Channel(Id, StationId, Platform.Web, Schedule);
+    : Channel(Id, StationId, Platform.Web, Schedule)
+{
+    /// <summary>Other hosts that are this station's own (a merged station's old domain): redirects there are followed.</summary>
+    public IReadOnlyList<string> AliasHosts { get; init; } = [];
+}

@@ -83,8 +83,11 @@ public static partial class CharsetDecoder
             encoding = Encoding.GetEncoding(name);
             return true;
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
+            // Unknown labels, and UTF-7, which .NET refuses (and WHATWG drops for its script-injection risk):
+            // the page is read by the next clue instead.
+            encoding = Encoding.UTF8;
             return false;
         }
     }

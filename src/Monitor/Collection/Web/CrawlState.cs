@@ -9,6 +9,9 @@ namespace Monitor.Collection.Web;
 /// </summary>
 public sealed record SeenUrl(string Url, string? CanonicalUrl, string? ItemId, Validators Validators, DateTimeOffset? Changed, DateTimeOffset SeenAt);
 
+/// <summary>An article URL that failed: how often in a row, why the last time, and when it may be tried again.</summary>
+public sealed record FailedUrl(string Url, int Failures, string Problem, DateTimeOffset RetryAfter);
+
 /// <summary>A discovery document (feed, sitemap, listing page) as last fetched, with its validators.</summary>
 public sealed record StoredDocument(string Url, Validators Validators, string Content, DateTimeOffset FetchedAt);
 
@@ -30,6 +33,14 @@ public sealed class CrawlState : IDisposable
             last_modified TEXT,
             changed       TEXT,
             seen_at       TEXT NOT NULL,
+            PRIMARY KEY (channel_id, url)
+        );
+        CREATE TABLE IF NOT EXISTS crawl_failures (
+            channel_id    TEXT NOT NULL,
+            url           TEXT NOT NULL,
+            failures      INTEGER NOT NULL,
+            problem       TEXT NOT NULL,
+            retry_after   TEXT NOT NULL,
             PRIMARY KEY (channel_id, url)
         );
         CREATE TABLE IF NOT EXISTS crawl_documents (
@@ -110,6 +121,77 @@ public sealed class CrawlState : IDisposable
         command.Parameters.AddWithValue("$seenAt", Text(seen.SeenAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The channel's article URLs that failed and are waiting for their next try, by seen-set key.</summary>
+    public async Task<IReadOnlyDictionary<string, FailedUrl>> LoadFailuresAsync(string channelId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT url, failures, problem, retry_after FROM crawl_failures WHERE channel_id = $channel";
+        command.Parameters.AddWithValue("$channel", channelId);
+        var failed = new Dictionary<string, FailedUrl>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            failed[reader.GetString(0)] = new FailedUrl(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), Time(reader, 3) ?? DateTimeOffset.MinValue);
+        }
+
+        return failed;
+    }
+
+    /// <summary>
+    /// Records one more failure of <paramref name="url"/>. The next try waits
+    /// <see cref="FailureBackoff"/>: 1 h after the first failure, doubling, at most 7 days — a page
+    /// that is broken for good costs one request a week, and one that recovers is read again.
+    /// </summary>
+    public async Task<FailedUrl> RecordFailureAsync(string channelId, string url, string problem, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        int failures;
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT failures FROM crawl_failures WHERE channel_id = $channel AND url = $url";
+            read.Parameters.AddWithValue("$channel", channelId);
+            read.Parameters.AddWithValue("$url", url);
+            failures = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken) ?? 0, CultureInfo.InvariantCulture) + 1;
+        }
+
+        var failed = new FailedUrl(url, failures, problem, now + FailureBackoff(failures));
+        await using (var write = connection.CreateCommand())
+        {
+            write.Transaction = transaction;
+            write.CommandText = """
+                INSERT INTO crawl_failures (channel_id, url, failures, problem, retry_after) VALUES ($channel, $url, $failures, $problem, $retryAfter)
+                ON CONFLICT (channel_id, url) DO UPDATE SET failures = excluded.failures, problem = excluded.problem, retry_after = excluded.retry_after
+                """;
+            write.Parameters.AddWithValue("$channel", channelId);
+            write.Parameters.AddWithValue("$url", url);
+            write.Parameters.AddWithValue("$failures", failures);
+            write.Parameters.AddWithValue("$problem", problem);
+            write.Parameters.AddWithValue("$retryAfter", Text(failed.RetryAfter));
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return failed;
+    }
+
+    public async Task ClearFailureAsync(string channelId, string url, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM crawl_failures WHERE channel_id = $channel AND url = $url";
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$url", url);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static TimeSpan FailureBackoff(int failures) =>
+        TimeSpan.FromHours(Math.Min(Math.Pow(2, Math.Clamp(failures, 1, 30) - 1), MaxFailureBackoff.TotalHours));
+
+    private static TimeSpan MaxFailureBackoff { get; } = TimeSpan.FromDays(7);
 
     public async Task<StoredDocument?> GetDocumentAsync(Uri url, CancellationToken cancellationToken = default)
     {

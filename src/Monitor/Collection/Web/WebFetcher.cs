@@ -48,7 +48,14 @@ internal sealed class WebFetcher(PageClient client, RobotsPolicy robots, HostGat
                 throw new WebFetchException($"GET {url} redirected more than {maxRedirects} times (last to {response.Location}).");
             }
 
-            current = new Uri(current, response.Location);
+            var next = new Uri(current, response.Location);
+            if (next.Scheme is not ("http" or "https"))
+            {
+                // file:, ftp:, javascript:, data: … are nothing a crawler may follow (HttpClient would throw NotSupported).
+                throw new WebFetchException($"GET {current} redirected to a {next.Scheme}: address, which is not fetched.");
+            }
+
+            current = next;
         }
     }
 }

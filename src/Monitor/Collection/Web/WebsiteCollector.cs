@@ -13,7 +13,7 @@ namespace Monitor.Collection.Web;
 /// profile, and yielded as an item (plus a comment-count observation when the page shows one).
 /// A URL is marked seen only after the runner took the item, so a killed run loses nothing.
 /// The whole source fails (throws) when robots.txt or the home page cannot be reached; a single
-/// broken article page is logged and skipped.
+/// broken article page is logged, skipped and remembered with a growing wait before its next try.
 /// </summary>
 internal sealed partial class WebsiteCollector(
     SiteDiscovery discovery,
@@ -46,6 +46,7 @@ internal sealed partial class WebsiteCollector(
             seen[SeenKey(web.BaseUrl, entry.Url)] = entry;
         }
 
+        var failures = await state.LoadFailuresAsync(web.Id, cancellationToken);
         var yielded = new HashSet<string>(StringComparer.Ordinal);
         var tally = new Tally();
 
@@ -65,6 +66,12 @@ internal sealed partial class WebsiteCollector(
                 continue;
             }
 
+            if (failures.TryGetValue(key, out var failed) && time.GetUtcNow() < failed.RetryAfter)
+            {
+                tally.Deferred++;
+                continue;
+            }
+
             if (!await fetcher.IsAllowedAsync(candidate.Url, cancellationToken))
             {
                 LogDisallowed(logger, web.Id, candidate.Url);
@@ -81,8 +88,16 @@ internal sealed partial class WebsiteCollector(
             }
             else if (outcome.Item is null && !outcome.MarkSeen)
             {
+                // One bad page is that page's failure: remembered with a growing wait so it is not fetched every run.
                 tally.Failed++;
+                var recorded = await state.RecordFailureAsync(web.Id, key, outcome.Problem ?? "failed", time.GetUtcNow(), cancellationToken);
+                LogArticleFailed(logger, web.Id, candidate.Url, outcome.Problem ?? "failed", recorded.Failures, recorded.RetryAfter);
                 continue;
+            }
+
+            if (failed is not null)
+            {
+                await state.ClearFailureAsync(web.Id, key, cancellationToken);
             }
 
             // Only now has the runner stored the item (it asks for the next one after saving).
@@ -96,7 +111,7 @@ internal sealed partial class WebsiteCollector(
             }
         }
 
-        LogSummary(logger, web.Id, found.Candidates.Count, found.FromFeeds, found.FromSitemaps, found.FromListings, tally.AlreadySeen, tally.Disallowed, tally.Fetched, tally.NotModified, tally.Failed, tally.Items);
+        LogSummary(logger, web.Id, found.Candidates.Count, found.FromFeeds, found.FromSitemaps, found.FromListings, tally.AlreadySeen, tally.Disallowed, tally.Deferred, tally.Fetched, tally.NotModified, tally.Failed, tally.Items);
     }
 
     /// <summary>
@@ -126,16 +141,20 @@ internal sealed partial class WebsiteCollector(
 
     private async Task<Outcome> ReadArticleAsync(Station station, WebsiteChannel channel, SiteProfile? profile, DiscoveredLink candidate, SeenUrl? previous, CancellationToken cancellationToken)
     {
-        FetchedPage page;
         try
         {
-            page = await fetcher.FetchAsync(candidate.Url, previous?.Validators, cancellationToken);
+            return await ReadPageAsync(station, channel, profile, candidate, previous, cancellationToken);
         }
-        catch (WebFetchException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogArticleFailed(logger, channel.Id, candidate.Url, exception.Message);
-            return Outcome.Failed;
+            // Whatever a hostile page makes the reading code throw stays that page's failure, never the channel's.
+            return Outcome.Failed(exception is WebFetchException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}");
         }
+    }
+
+    private async Task<Outcome> ReadPageAsync(Station station, WebsiteChannel channel, SiteProfile? profile, DiscoveredLink candidate, SeenUrl? previous, CancellationToken cancellationToken)
+    {
+        var page = await fetcher.FetchAsync(candidate.Url, previous?.Validators, cancellationToken);
 
         if (page.NotModified)
         {
@@ -144,8 +163,13 @@ internal sealed partial class WebsiteCollector(
 
         if (!page.IsSuccess)
         {
-            LogArticleFailed(logger, channel.Id, candidate.Url, $"HTTP {(int)page.StatusCode}");
-            return Outcome.Failed;
+            return Outcome.Failed($"HTTP {(int)page.StatusCode}");
+        }
+
+        if (!BelongsToChannel(page.FinalUrl, channel))
+        {
+            // Stored under the target's URL and id it would take another station's article as ours.
+            return Outcome.Failed($"redirected to {page.FinalUrl.Host}, which is not this station's site (list it under aliasHosts if it is)");
         }
 
         if (page.Truncated)
@@ -161,8 +185,7 @@ internal sealed partial class WebsiteCollector(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogArticleFailed(logger, channel.Id, candidate.Url, "extraction failed: " + exception.Message);
-            return Outcome.Failed;
+            return Outcome.Failed("extraction failed: " + exception.Message);
         }
 
         if (article.PageKind == PageKind.Listing)
@@ -173,8 +196,7 @@ internal sealed partial class WebsiteCollector(
 
         if (string.IsNullOrWhiteSpace(article.Title))
         {
-            LogArticleFailed(logger, channel.Id, candidate.Url, "no title could be read");
-            return Outcome.Failed;
+            return Outcome.Failed("no title could be read");
         }
 
         var canonical = UrlCanonicalizer.Canonicalize(CanonicalFor(article, html, page.FinalUrl));
@@ -215,9 +237,26 @@ internal sealed partial class WebsiteCollector(
         return declared is not null && PageLinks.SameSite(declared, fetchedUrl) ? declared : fetchedUrl;
     }
 
-    private sealed record Outcome(CollectedItem? Item, Validators? Validators, bool MarkSeen, bool NotModified)
+    /// <summary>
+    /// Whether a page reached through redirects is still the channel's own: its site (with or without
+    /// "www."), the hosts of its feeds, sitemaps and listing pages, or an alias host the configuration
+    /// gives (a merged station's old domain).
+    /// </summary>
+    internal static bool BelongsToChannel(Uri url, WebsiteChannel channel)
     {
-        public static Outcome Failed { get; } = new(null, null, MarkSeen: false, NotModified: false);
+        if (PageLinks.SameSite(url, channel.BaseUrl)
+            || channel.Feeds.Concat(channel.Sitemaps).Concat(channel.ListingPages).Any(u => PageLinks.SameSite(url, u)))
+        {
+            return true;
+        }
+
+        var host = url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.Host[4..] : url.Host;
+        return channel.AliasHosts.Any(a => string.Equals(a.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? a[4..] : a, host, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private sealed record Outcome(CollectedItem? Item, Validators? Validators, bool MarkSeen, bool NotModified, string? Problem = null)
+    {
+        public static Outcome Failed(string problem) => new(null, null, MarkSeen: false, NotModified: false, problem);
     }
 
     private sealed class Tally
@@ -225,6 +264,8 @@ internal sealed partial class WebsiteCollector(
         public int AlreadySeen { get; set; }
 
         public int Disallowed { get; set; }
+
+        public int Deferred { get; set; }
 
         public int Fetched { get; set; }
 
@@ -235,11 +276,11 @@ internal sealed partial class WebsiteCollector(
         public int Items { get; set; }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: {Candidates} article URLs discovered (feeds {FromFeeds}, sitemaps {FromSitemaps}, listings {FromListings}); {AlreadySeen} already seen, {Disallowed} disallowed by robots.txt, {Fetched} fetched, {NotModified} not modified, {Failed} failed, {Items} items")]
-    private static partial void LogSummary(ILogger logger, string channelId, int candidates, int fromFeeds, int fromSitemaps, int fromListings, int alreadySeen, int disallowed, int fetched, int notModified, int failed, int items);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: {Candidates} article URLs discovered (feeds {FromFeeds}, sitemaps {FromSitemaps}, listings {FromListings}); {AlreadySeen} already seen, {Disallowed} disallowed by robots.txt, {Deferred} waiting to retry after a failure, {Fetched} fetched, {NotModified} not modified, {Failed} failed, {Items} items")]
+    private static partial void LogSummary(ILogger logger, string channelId, int candidates, int fromFeeds, int fromSitemaps, int fromListings, int alreadySeen, int disallowed, int deferred, int fetched, int notModified, int failed, int items);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId}: article {Url} skipped: {Problem}")]
-    private static partial void LogArticleFailed(ILogger logger, string channelId, Uri url, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId}: article {Url} skipped: {Problem} (failure {Failures} in a row; next try after {RetryAfter:u})")]
+    private static partial void LogArticleFailed(ILogger logger, string channelId, Uri url, string problem, int failures, DateTimeOffset retryAfter);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Channel {ChannelId}: {Url} not fetched: robots.txt disallows it")]
     private static partial void LogDisallowed(ILogger logger, string channelId, Uri url);

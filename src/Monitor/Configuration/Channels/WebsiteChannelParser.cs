@@ -20,6 +20,15 @@ internal sealed class WebsiteChannelParser : IChannelParser
             context.ReferenceProfile(profile, map.Node("profile")!);
         }
 
+        var aliasHosts = map.Strings("aliasHosts");
+        foreach (var host in aliasHosts)
+        {
+            if (Uri.CheckHostName(host) is UriHostNameType.Unknown or UriHostNameType.Basic)
+            {
+                map.Problem(map.Node("aliasHosts")!, $"aliasHosts: '{host}' is not a host name (write it as thainguyentv.vn, without scheme or path)");
+            }
+        }
+
         var maxListingPages = (int?)map.Integer("maxListingPages", 1, 1000);
         var maxArticlesPerRun = (int?)map.Integer("maxArticlesPerRun", 1, 100_000);
         if (baseUrl is null)
@@ -37,6 +46,7 @@ internal sealed class WebsiteChannelParser : IChannelParser
             Profile = profile,
             MaxListingPages = maxListingPages ?? defaults.MaxListingPages,
             MaxArticlesPerRun = maxArticlesPerRun ?? defaults.MaxArticlesPerRun,
+            AliasHosts = aliasHosts,
         };
     }
 }

@@ -57,7 +57,7 @@ public sealed class WebsiteCollectorFailureTests(ReplayWebsitesFixture fixture) 
     }
 
     [Fact]
-    public async Task CollectAsync_BrokenPageStillBroken_IsTriedAgainNextRun()
+    public async Task CollectAsync_BrokenPageStillBroken_IsTriedAgainAfterItsWaitNotEveryRun()
     {
         await using var harness = new WebCollectionHarness();
         var channel = WebCollectionHarness.Channel("cao-bang", new Uri(Sites.Sites["caobangtv.vn"], "/_test/listing-with-broken-links"), null);
@@ -65,8 +65,12 @@ public sealed class WebsiteCollectorFailureTests(ReplayWebsitesFixture fixture) 
         var before = Sites.Requests.Count;
 
         (await harness.CollectAsync("cao-bang", channel)).ShouldBeEmpty();
+        Sites.Requests.Skip(before).Select(r => r.PathAndQuery).ShouldNotContain("/_test/broken-12345.html");
 
-        Sites.Requests.Skip(before).Select(r => r.PathAndQuery).ShouldContain("/_test/broken-12345.html");
+        harness.Clock.Advance(CrawlState.FailureBackoff(1));
+        var waited = Sites.Requests.Count;
+        (await harness.CollectAsync("cao-bang", channel)).ShouldBeEmpty();
+        Sites.Requests.Skip(waited).Select(r => r.PathAndQuery).ShouldContain("/_test/broken-12345.html");
     }
 
     [Fact]
