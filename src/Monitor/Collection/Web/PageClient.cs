@@ -14,7 +14,11 @@ internal sealed class PageClient(HttpClient http, IOptions<WebCollectionOptions>
 
     private readonly WebCollectionOptions _options = options.Value;
 
-    public async Task<SingleResponse> GetAsync(Uri url, Validators? validators, CancellationToken cancellationToken = default)
+    public async Task<SingleResponse> GetAsync(Uri url, Validators? validators, CancellationToken cancellationToken = default) =>
+        await GetAsync(url, validators, _options.MaxResponseBytes, cancellationToken);
+
+    /// <summary>The same with the body cut at <paramref name="maxBytes"/> (pages: <c>MaxResponseBytes</c>; feeds and sitemaps: <c>MaxDocumentBytes</c>).</summary>
+    public async Task<SingleResponse> GetAsync(Uri url, Validators? validators, long maxBytes, CancellationToken cancellationToken = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
@@ -35,7 +39,7 @@ internal sealed class PageClient(HttpClient http, IOptions<WebCollectionOptions>
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var (body, truncated) = await ReadCappedAsync(response.Content, timeout.Token);
+            var (body, truncated) = await ReadCappedAsync(response.Content, maxBytes, timeout.Token);
             return new SingleResponse(
                 response.StatusCode,
                 response.Headers.Location,
@@ -59,9 +63,8 @@ internal sealed class PageClient(HttpClient http, IOptions<WebCollectionOptions>
         }
     }
 
-    private async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
     {
-        var cap = _options.MaxResponseBytes;
         var declared = content.Headers.ContentLength;
         using var buffer = new MemoryStream((int)Math.Min(declared ?? 64 * 1024, cap));
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);

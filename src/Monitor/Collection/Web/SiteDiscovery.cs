@@ -123,25 +123,20 @@ internal sealed partial class SiteDiscovery(WebFetcher fetcher, CrawlState state
             return 0;
         }
 
-        var xml = FeedReader.TryParseXml(text);
-        if (xml is null)
+        // Sitemaps can hold 50,000 URLs and 50 MB: read them as a stream, never as a document tree.
+        var sitemap = SitemapReader.TryReadStreaming(text, url);
+        if (sitemap is null)
         {
+            var xml = FeedReader.TryParseXml(text);
+            if (xml is not null && FeedReader.LooksLikeFeed(xml))
+            {
+                return FeedReader.Read(xml, url).Count(link => Add(channel, found, link));
+            }
+
             LogNotXml(logger, channel.Id, url);
             return 0;
         }
 
-        if (FeedReader.LooksLikeFeed(xml))
-        {
-            return FeedReader.Read(xml, url).Count(link => Add(channel, found, link));
-        }
-
-        if (!SitemapReader.LooksLikeSitemap(xml))
-        {
-            LogNotXml(logger, channel.Id, url);
-            return 0;
-        }
-
-        var sitemap = SitemapReader.Read(xml, url);
         var added = sitemap.Pages.Count(link => Add(channel, found, link));
         if (depth < options.Value.MaxSitemapDepth)
         {
@@ -181,7 +176,7 @@ internal sealed partial class SiteDiscovery(WebFetcher fetcher, CrawlState state
     private async Task<string> FetchDocumentAsync(Uri url, CancellationToken cancellationToken)
     {
         var stored = await state.GetDocumentAsync(url, cancellationToken);
-        var page = await fetcher.FetchAsync(url, stored?.Validators, cancellationToken);
+        var page = await fetcher.FetchAsync(url, stored?.Validators, options.Value.MaxDocumentBytes, cancellationToken);
         if (page.NotModified && stored is not null)
         {
             return stored.Content;
@@ -213,7 +208,7 @@ internal sealed partial class SiteDiscovery(WebFetcher fetcher, CrawlState state
         using var unpacked = new MemoryStream();
         var buffer = new byte[81920];
         int read;
-        while ((read = gzip.Read(buffer)) > 0 && unpacked.Length < options.Value.MaxResponseBytes)
+        while ((read = gzip.Read(buffer)) > 0 && unpacked.Length < options.Value.MaxDocumentBytes)
         {
             unpacked.Write(buffer, 0, read);
         }

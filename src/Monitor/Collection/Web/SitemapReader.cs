@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 
 namespace Monitor.Collection.Web;
@@ -32,6 +33,59 @@ public static class SitemapReader
             .OfType<DiscoveredLink>()
             .ToList();
         return root.Name.LocalName == "sitemapindex" ? new SitemapContent(entries, []) : new SitemapContent([], entries);
+    }
+
+    /// <summary>
+    /// Reads a <c>urlset</c> or <c>sitemapindex</c> forward-only: memory holds the entries found, not
+    /// a tree of the file. Null when the text is not XML or its root is something else (a feed).
+    /// A file that breaks off midway (cut at the cap) keeps the entries read before the break.
+    /// </summary>
+    public static SitemapContent? TryReadStreaming(string text, Uri sitemapUrl)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+        var entries = new List<DiscoveredLink>();
+        bool index;
+        using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF', ' ', '\r', '\n', '\t')), settings);
+        try
+        {
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName is not ("urlset" or "sitemapindex"))
+            {
+                return null;
+            }
+
+            index = reader.LocalName == "sitemapindex";
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+
+        try
+        {
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1 && reader.LocalName is "url" or "sitemap")
+                {
+                    // ReadFrom consumes the element and leaves the reader on what follows it.
+                    if (XNode.ReadFrom(reader) is XElement element && Entry(element, sitemapUrl) is { } entry)
+                    {
+                        entries.Add(entry);
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // Truncated or broken past this point: what was read stands.
+        }
+
+        return index ? new SitemapContent(entries, []) : new SitemapContent([], entries);
     }
 
     private static DiscoveredLink? Entry(XElement element, Uri sitemapUrl)

@@ -17,6 +17,12 @@ public sealed class WebCollectionOptions
     /// <summary>A body longer than this is cut off here (read as a stream, never held whole).</summary>
     public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The cap for feeds and sitemaps, apart from pages': the sitemap protocol allows 50 MB
+    /// uncompressed, and a sitemap cut at the page cap would not parse at all.
+    /// </summary>
+    public long MaxDocumentBytes { get; set; } = 50 * 1024 * 1024;
+
     public int MaxRedirects { get; set; } = 5;
 
     public int MaxConcurrentPerHost { get; set; } = 2;

@@ -18,7 +18,11 @@ internal sealed class WebFetcher(PageClient client, RobotsPolicy robots, HostGat
     public Task<RobotsVerdict> RobotsAsync(Uri url, CancellationToken cancellationToken = default) => robots.GetAsync(url, cancellationToken);
 
     /// <exception cref="WebFetchException">No answer, a timeout, too many redirects, or a hop robots.txt disallows.</exception>
-    public async Task<FetchedPage> FetchAsync(Uri url, Validators? validators = null, CancellationToken cancellationToken = default)
+    public Task<FetchedPage> FetchAsync(Uri url, Validators? validators = null, CancellationToken cancellationToken = default) =>
+        FetchAsync(url, validators, options.Value.MaxResponseBytes, cancellationToken);
+
+    /// <summary>The same with the body capped at <paramref name="maxBytes"/> (feeds and sitemaps have a larger cap than pages).</summary>
+    public async Task<FetchedPage> FetchAsync(Uri url, Validators? validators, long maxBytes, CancellationToken cancellationToken = default)
     {
         var current = url;
         var maxRedirects = options.Value.MaxRedirects;
@@ -35,7 +39,7 @@ internal sealed class WebFetcher(PageClient client, RobotsPolicy robots, HostGat
             PageClient.SingleResponse response;
             using (await gate.EnterAsync(current, robots.DelayFor(verdict), cancellationToken))
             {
-                response = await client.GetAsync(current, redirects == 0 ? validators : null, cancellationToken);
+                response = await client.GetAsync(current, redirects == 0 ? validators : null, maxBytes, cancellationToken);
             }
 
             if (!response.IsRedirect || response.Location is null)
