@@ -92,7 +92,8 @@ internal static class TrainModelCommand
         try
         {
             // Fold models score on their held-out fold as their "dev" set: its report is the fold's macro-F1 (the temperature fitted there cannot change a label).
-            options = selection.Choose(candidates, o => string.Create(CultureInfo.InvariantCulture, $"linear {o}"), (fit, heldOut, o, token) =>
+            options = selection.Choose(candidates, o => string.Create(CultureInfo.InvariantCulture,
+                $"linear C {o.C}; word 1-{o.Features.WordNgramMax} + char {o.Features.CharNgramMin}-{o.Features.CharNgramMax} + accent-free word 1-{o.Features.PlainWordNgramMax}, 2^{o.Features.HashBits}; nb {o.NbAlpha}; offsets {o.OffsetFolds}; balanced {o.BalancedClassWeights}"), (fit, heldOut, o, token) =>
                 ModelTrainer.Train(fit, heldOut, o, TimeProvider.System, cancellationToken: token).Dev!.MacroF1, train, error, cancellationToken);
         }
         catch (ArgumentException e)
@@ -118,7 +119,9 @@ internal static class TrainModelCommand
         var ci = CultureInfo.InvariantCulture;
         stdout.WriteLine(string.Create(ci, $"model      {result.Model.Version} ({string.Join(", ", result.Model.Labels)})"));
         stdout.WriteLine(string.Create(ci, $"trained    {train.Count} documents: vectorising {result.Vectorising.TotalSeconds:F2} s, fitting {result.Fitting.TotalSeconds:F2} s; cpu {cpu.TotalSeconds:F2} s"));
-        stdout.WriteLine(string.Create(ci, $"settings   C {options.C}{selection.Describe(candidates.Count)}"));
+        var f = options.Features;
+        var accentFree = f.PlainWordNgramMax > 0 ? $" + accent-free word 1-{f.PlainWordNgramMax}" : string.Empty;
+        stdout.WriteLine(string.Create(ci, $"settings   C {options.C}, word 1-{f.WordNgramMax} + char_wb {f.CharNgramMin}-{f.CharNgramMax}{accentFree}, hashed 2^{f.HashBits}{selection.Describe(candidates.Count)}"));
         stdout.WriteLine(string.Create(ci, $"calibrated {result.Model.Metadata.Calibration}"));
         stdout.WriteLine(string.Create(ci, $"written    {output.FullName} ({new FileInfo(output.FullName).Length / 1024.0:F0} KiB)"));
         if (result.Dev is { } report)
