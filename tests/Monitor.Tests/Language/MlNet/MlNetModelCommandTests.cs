@@ -77,11 +77,11 @@ public sealed class MlNetModelCommandTests : IDisposable
         var second = await Run(args);
 
         first.ExitCode.ShouldBe(0, first.Error);
-        first.Output.ShouldContain("settings   C 1 (chosen among 2 by 3-fold cross-validation on train");
+        first.Output.ShouldContain("settings   C 1, word 1-3 + char_wb 2-5, hashed 2^14 (chosen among 2 by 3-fold cross-validation on train");
         first.Error.Split('\n').Count(l => l.StartsWith("cv 3-fold", StringComparison.Ordinal)).ShouldBe(2);
         File.ReadAllLines(folder.File("cv.tsv")).Length.ShouldBe(2);
         second.Error.Split('\n').Count(l => l.StartsWith("cv 3-fold", StringComparison.Ordinal) && l.Contains(" cached ", StringComparison.Ordinal)).ShouldBe(2);
-        second.Output.ShouldContain("settings   C 1 (chosen among 2");
+        second.Output.ShouldContain("settings   C 1, word 1-3 + char_wb 2-5, hashed 2^14 (chosen among 2");
     }
 
     [Fact]
