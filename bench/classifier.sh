@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Trains and scores our classifier and the scikit-learn baselines of ../shared/datasets/README.md
-# on the same train/dev splits, in one run, and prints one table.
+# Trains and scores our classifier (the project's learner with the shipped settings, the same with C chosen by
+# 3-fold cross-validation on train, and the ML.NET engine with L2 chosen that way) and the scikit-learn
+# baselines of ../shared/datasets/README.md on the same train/dev splits, in one run, and prints one table.
 #   bench/classifier.sh            # both data sets
 #   bench/classifier.sh vihsd      # one
 # Training time is vectorising + fitting inside the process (no start-up) for both systems;
@@ -22,8 +23,53 @@ trap 'echo "bench/classifier.sh: failed at line $LINENO; last output:" >&2; tail
 dotnet build "$root/src/Monitor.Worker/Monitor.Worker.csproj" -c Release -o "$work/bin" -v q -nologo >&2
 worker=$work/bin/Monitor.Worker
 results=$work/results.jsonl
+# k-fold scores are kept here between runs (keyed by a hash of the training data and the whole setting), so a rerun
+# pays only for the final training of each engine.
+cv_cache=${MONITOR_CV_CACHE:-$root/bench/classifier/cv-cache.tsv}
 
 peak_mb() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$1" | awk '{printf "%.0f", $1/1024}'; }
+
+# Trains one engine row (model train, then model predict best of 3) and appends its JSON line.
+run_engine() {
+  local set=$1 system=$2 task=$3 train=$4 dev=$5 ext=$6; shift 6
+  local model="$work/$set-${system//[^a-zA-Z]/}.$ext"
+  echo "[$set] $system: training..." >&2
+  /usr/bin/time -v "$worker" model train --task "$task" --train "$train" --dev "$dev" --out "$model" "$@" > "$work/train.out" 2> "$work/train.err"
+  # Best of 3 runs, as for scikit-learn (bench/classifier/sklearn_baseline.py): the run least disturbed by other jobs.
+  : > "$work/predict.err"
+  for _ in 1 2 3; do
+    /usr/bin/time -v "$worker" model predict --model "$model" --in "$work/throughput.txt" --out "$work/pred.out" 2>> "$work/predict.err"
+  done
+  $python - "$set" "$work" "$system" "$model" <<'PY' >> "$results"
+import json, os, re, sys
+s, w, system, model = sys.argv[1:5]
+train = open(f"{w}/train.out").read()
+predict = open(f"{w}/predict.err").read()
+peak = lambda t: max(int(k) for k in re.findall(r"Maximum resident set size \(kbytes\): (\d+)", t)) / 1024
+linear = re.search(r"vectorising ([\d.]+) s, fitting ([\d.]+) s; cpu ([\d.]+) s", train)
+if linear:
+    train_s, cpu = float(linear.group(1)) + float(linear.group(2)), float(linear.group(3))
+else:
+    fit, cpu = map(float, re.search(r"featurising \+ fitting ([\d.]+) s; cpu ([\d.]+) s", train).groups())
+    train_s = fit
+settings = re.search(r"^settings   (.*)$", train, re.M).group(1)
+config = re.sub(r" \(.*", "", settings)
+config = "linear SVM (dual CD) " + config + ", balanced" if linear else config.replace("SdcaMaximumEntropy", "SDCA max-ent")
+if "cross-validation" in settings:
+    config += "; " + re.search(r"\((chosen among \d+ by 3-fold cross-validation on train: mean macro-F1 [\d.]+)", settings).group(1)
+print(json.dumps({
+    "set": s, "system": system, "config": config,
+    "macro_f1": float(re.search(r"^macro-F1 +([\d.]+)", train, re.M).group(1)),
+    "accuracy": float(re.search(r"accuracy +([\d.]+)", train).group(1)),
+    "train_s": train_s,
+    "train_cpu_s": cpu,
+    "docs_per_s": max(float(v) for v in re.findall(r"\(([\d.]+) docs/s;", predict)),
+    "docs_per_cpu_s": max(float(v) for v in re.findall(r"([\d.]+) docs/cpu-s", predict)),
+    "model_bytes": os.path.getsize(model),
+    "peak_mb": max(peak(open(f"{w}/train.err").read()), peak(predict)),
+}))
+PY
+}
 
 sets=("${@:-uit-vsfc vihsd}")
 for set in ${sets[@]}; do
@@ -33,39 +79,18 @@ for set in ${sets[@]}; do
   : > "$work/throughput.txt"
   while [[ $(wc -l < "$work/throughput.txt") -lt 20000 ]]; do cat "$work/dev-text.txt" >> "$work/throughput.txt"; done
 
-  # Our settings per set are the ones models/README.md rebuilds the shipped models with.
+  # Our features per set are the ones models/README.md rebuilds the shipped models with (C 0.2 on both).
   case $set in
-    uit-vsfc) task=sentiment; ours=(--c 0.2); configs=("word12 lr 10" "word13+char25 svc 0.5") ;;
-    vihsd) task=toxicity; ours=(--c 0.2 --plain-ngrams 2); configs=("word12 svc 0.5" "word13+char25 lr 10") ;;
-    *) task=$set; ours=(); configs=("word12 svc 0.5" "word13+char25 svc 0.5") ;;
+    uit-vsfc) task=sentiment; ours_features=(); configs=("word12 lr 10" "word13+char25 svc 0.5") ;;
+    vihsd) task=toxicity; ours_features=(--plain-ngrams 2); configs=("word12 svc 0.5" "word13+char25 lr 10") ;;
+    *) task=$set; ours_features=(); configs=("word12 svc 0.5" "word13+char25 svc 0.5") ;;
   esac
 
-  echo "[$set] ours: training..." >&2
-  /usr/bin/time -v "$worker" model train --task "$task" --train "$train" --dev "$dev" --out "$work/$set.bin" "${ours[@]}" > "$work/train.out" 2> "$work/train.err"
-  # Best of 3 runs, as for scikit-learn (bench/classifier/sklearn_baseline.py): the run least disturbed by other jobs.
-  : > "$work/predict.err"
-  for _ in 1 2 3; do
-    /usr/bin/time -v "$worker" model predict --model "$work/$set.bin" --in "$work/throughput.txt" --out "$work/pred.out" 2>> "$work/predict.err"
-  done
-  $python - "$set" "$work" "${ours[*]}" <<'PY' >> "$results"
-import json, os, re, sys
-s, w, settings = sys.argv[1], sys.argv[2], sys.argv[3]
-train = open(f"{w}/train.out").read()
-predict = open(f"{w}/predict.err").read()
-peak = lambda t: max(int(k) for k in re.findall(r"Maximum resident set size \(kbytes\): (\d+)", t)) / 1024
-vec, fit, cpu = map(float, re.search(r"vectorising ([\d.]+) s, fitting ([\d.]+) s; cpu ([\d.]+) s", train).groups())
-print(json.dumps({
-    "set": s, "system": "ours", "config": "word 1-3 + char_wb 2-5" + (" + accent-free word 1-2" if "plain" in settings else "") + ", hashed 2^20; linear SVM (dual CD) " + settings.replace("--", "") + ", balanced",
-    "macro_f1": float(re.search(r"macro-F1 +([\d.]+)", train).group(1)),
-    "accuracy": float(re.search(r"accuracy +([\d.]+)", train).group(1)),
-    "train_s": vec + fit,
-    "train_cpu_s": cpu,
-    "docs_per_s": max(float(v) for v in re.findall(r"\(([\d.]+) docs/s;", predict)),
-    "docs_per_cpu_s": max(float(v) for v in re.findall(r"([\d.]+) docs/cpu-s", predict)),
-    "model_bytes": os.path.getsize(f"{w}/{s}.bin"),
-    "peak_mb": max(peak(open(f"{w}/train.err").read()), peak(predict)),
-}))
-PY
+  # ours = the project's learner with the shipped settings (models/README.md); "ours, CV" and "ML.NET, CV" choose
+  # their regularisation by 3-fold cross-validation on train (fold scores cached in $cv_cache), dev scored once.
+  run_engine "$set" ours "$task" "$train" "$dev" bin "${ours_features[@]}" --c 0.2
+  run_engine "$set" "ours, CV" "$task" "$train" "$dev" bin "${ours_features[@]}" --cv-folds 3 --c 0.1 0.2 0.5 --cv-cache "$cv_cache"
+  run_engine "$set" "ML.NET 5.0.1, CV" "$task" "$train" "$dev" zip --engine mlnet --cv-folds 3 --l2 auto 0.00001 0.00003 0.0001 --cv-cache "$cv_cache"
   for config in "${configs[@]}"; do
     read -r features model c <<< "$config"
     echo "[$set] scikit-learn $features $model C=$c..." >&2
@@ -80,7 +105,9 @@ echo
 echo "Classifier benchmark: dev split, trained on train; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 $python "$root/bench/classifier/table.py" "$results"
 echo
-echo "Times are in-process (no start-up): ours = vectorising + fitting + calibration, scikit-learn = pipeline.fit;"
+echo "Times are in-process (no start-up): ours = vectorising + fitting + calibration, ML.NET = featurising + fitting (Fit of the"
+echo "whole pipeline), scikit-learn = pipeline.fit; for the CV rows the time is the final training only (the k-fold search is cached in"
+echo "bench/classifier/cv-cache.tsv; \`model train\` prints each candidate's fold scores and time on stderr)."
 echo "prediction = raw text in, labels out, over the dev texts repeated to 20k lines, best of 3 runs, after a warm-up on both sides"
 echo "(scikit-learn's timed call follows its dev-set predict; ours follows one document, so the JIT is done). Both run single-threaded;"
 echo "cpu figures are process CPU time, steadier than wall time on a shared machine. Peak MB = max RSS."

@@ -87,12 +87,12 @@ internal static class DemoCommand
         console.WriteLine(($"Replay platforms (YouTube, Facebook, TikTok, Zalo): {platforms.Catalog.Accounts.Count} accounts on 127.0.0.1; social channels are observed again at +1, +2, +3, +6, +12, +24 and +48 h of a demo clock."));
 
         // The progress display owns the terminal; the console log shows only warnings (the file has everything).
-        var logger = MonitorLogging.Create(configuration.Settings.DataFolder, interactive ? LogEventLevel.Error : LogEventLevel.Warning);
+        var consoleLevel = interactive ? LogEventLevel.Error : LogEventLevel.Warning;
         try
         {
             await using var services = new ServiceCollection()
                 .AddSingleton<TimeProvider>(clock)
-                .AddMonitorWorker(configuration, dbPath, logger)
+                .AddMonitorWorker(configuration, dbPath, consoleLevel)
                 .WithRealAddresses(realOrigins)
                 .BuildServiceProvider();
             var store = services.GetRequiredService<IContentStore>();

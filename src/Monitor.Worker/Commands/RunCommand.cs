@@ -40,12 +40,11 @@ internal static class RunCommand
 
         var configuration = pipelines.Configuration!;
         var dbPath = context.DbPath(pipelines);
-        var logger = MonitorLogging.Create(configuration.Settings.DataFolder, LogEventLevel.Information);
         try
         {
             return once
-                ? await RunOnceAsync(context, configuration, dbPath, logger, cancellationToken)
-                : await RunDaemonAsync(configuration, dbPath, logger, cancellationToken);
+                ? await RunOnceAsync(context, configuration, dbPath, cancellationToken)
+                : await RunDaemonAsync(configuration, dbPath, cancellationToken);
         }
         catch (StoreUnavailableException exception)
         {
@@ -59,19 +58,19 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<int> RunOnceAsync(CommandContext context, PipelineConfiguration configuration, string dbPath, Serilog.ILogger logger, CancellationToken cancellationToken)
+    private static async Task<int> RunOnceAsync(CommandContext context, PipelineConfiguration configuration, string dbPath, CancellationToken cancellationToken)
     {
-        await using var services = new ServiceCollection().AddMonitorWorker(configuration, dbPath, logger).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddMonitorWorker(configuration, dbPath, LogEventLevel.Information).BuildServiceProvider();
         await services.GetRequiredService<IContentStore>().InitializeAsync(cancellationToken);
         var summary = await services.GetRequiredService<CollectionCycle>().RunAsync(configuration, progress: null, cancellationToken);
         CycleReport.Write(context.Output, summary);
         return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
     }
 
-    private static async Task<int> RunDaemonAsync(PipelineConfiguration configuration, string dbPath, Serilog.ILogger logger, CancellationToken cancellationToken)
+    private static async Task<int> RunDaemonAsync(PipelineConfiguration configuration, string dbPath, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddMonitorWorker(configuration, dbPath, logger);
+        builder.Services.AddMonitorWorker(configuration, dbPath, LogEventLevel.Information);
         builder.Services.AddMonitorScheduling(dbPath);
 
         // Give running jobs time to reach their next item after Ctrl+C before the host gives up.

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Collection.Web;
@@ -7,19 +6,19 @@ using Monitor.Configuration;
 using Monitor.Enrichment;
 using Monitor.Storage.Elasticsearch;
 using Monitor.Storage.Sqlite;
-using Serilog.Extensions.Logging;
+using Serilog.Events;
 
 namespace Monitor.Worker.Hosting;
 
 /// <summary>The worker's composition: configuration, logging, store, runner and every channel collector.</summary>
 internal static class MonitorServices
 {
-    public static IServiceCollection AddMonitorWorker(this IServiceCollection services, PipelineConfiguration configuration, string dbPath, Serilog.ILogger logger)
+    public static IServiceCollection AddMonitorWorker(this IServiceCollection services, PipelineConfiguration configuration, string dbPath, LogEventLevel consoleLevel)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(configuration);
         services.AddSingleton(configuration.Settings);
-        services.AddLogging(logging => logging.ClearProviders().AddProvider(new SerilogLoggerProvider(logger, dispose: true)));
+        services.AddMonitorLogging(configuration.Settings.DataFolder, consoleLevel);
         services.AddMonitorStore(configuration, dbPath);
         services.AddLanguage(LanguageOptions.From(configuration.Settings.Language, configuration.Folder));
         services.AddCollectionRunner();

@@ -24,8 +24,9 @@ public static class LanguageServiceCollectionExtensions
             throw new InvalidOperationException("Invalid language settings:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         }
 
-        var sentiment = new LinearTextClassifier(ModelFile.Load(options.SentimentModel));
-        var toxicity = new LinearTextClassifier(ModelFile.Load(options.ToxicityModel));
+        // Either kind of file in either slot: the project's format or an ML.NET zip, told apart by content.
+        var sentiment = TextClassifierFile.Load(options.SentimentModel, "sentiment");
+        var toxicity = TextClassifierFile.Load(options.ToxicityModel, "toxicity");
         var watchlists = options.WatchlistFolder is null ? [] : WatchlistLoader.LoadFolder(options.WatchlistFolder);
         services.AddSingleton<ITextClassifier>(sentiment);
         services.AddSingleton<ITextClassifier>(toxicity);

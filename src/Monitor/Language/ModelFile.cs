@@ -17,6 +17,9 @@ public static class ModelFile
     public const int FormatVersion = 1;
     private static readonly byte[] Magic = "MONCLSF1"u8.ToArray();
 
+    /// <summary>Whether <paramref name="head"/> (a file's first bytes) starts like a file of this format.</summary>
+    public static bool HasMagic(ReadOnlySpan<byte> head) => head.StartsWith(Magic);
+
     public static void Save(TextClassifierModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);

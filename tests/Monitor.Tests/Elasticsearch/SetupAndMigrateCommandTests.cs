@@ -84,7 +84,7 @@ public sealed class SetupAndMigrateCommandTests
         using var temp = new TempFolder();
         var db = temp.File("monitor.db");
         var batch = ElasticsearchSamples.Batch(30) with { Assessments = [], Flags = [] };
-        var sqlite = new SqliteContentStore(new SqliteStoreOptions(db), new FakeClock());
+        var sqlite = new SqliteContentStore(new SqliteStoreOptions(db), TestClock.Create());
         await sqlite.InitializeAsync();
         await sqlite.SaveAsync(batch);
         var args = new[] { "migrate", "--from", "sqlite", "--to", "elasticsearch", "--db", db, "--es-url", es.StandIn.Url.ToString(), "--checkpoint", temp.File("checkpoint.json"), "--pipelines", RepositoryPaths.Pipelines };
@@ -107,7 +107,7 @@ public sealed class SetupAndMigrateCommandTests
     {
         await using var es = await ElasticsearchFixture.StartAsync();
         using var temp = new TempFolder();
-        var sqlite = new SqliteContentStore(new SqliteStoreOptions(temp.File("monitor.db")), new FakeClock());
+        var sqlite = new SqliteContentStore(new SqliteStoreOptions(temp.File("monitor.db")), TestClock.Create());
         await sqlite.InitializeAsync();
         var batch = ElasticsearchSamples.Batch(25, observationsPerItem: 2, commentsPerItem: 0) with { Assessments = [], Flags = [] };
         await sqlite.SaveAsync(batch);

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Domain;
 using Monitor.Enrichment;
-using Monitor.Tests.Support;
 using Monitor.Language;
 using Monitor.Tests.Language;
 using static Monitor.Tests.Enrichment.EnrichmentTestData;
@@ -12,7 +12,7 @@ public sealed class ClassifierEnricherTests
     private static readonly LinearTextClassifier Sentiment = new(TinyCorpus.Train());
 
     private static ClassifierEnricher Enricher(double threshold) =>
-        new([(Sentiment, new ModelFlagRule(new HashSet<string>(["negative"]), threshold, "medium"))], new FakeClock(Now));
+        new([(Sentiment, new ModelFlagRule(new HashSet<string>(["negative"]), threshold, "medium"))], new FakeTimeProvider(Now));
 
     [Fact]
     public void Enrich_ItemsAndComments_OneAssessmentEachWithModelVersion()

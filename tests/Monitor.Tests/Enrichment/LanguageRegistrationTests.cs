@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Enrichment;
 using Monitor.Tests.Support;
 using static Monitor.Tests.Enrichment.EnrichmentTestData;
@@ -20,7 +21,7 @@ public sealed class LanguageRegistrationTests
     [Fact]
     public void AddLanguage_ShippedModels_EnrichersInOrderAndTallyCounts()
     {
-        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(new FakeClock(Now)).AddLanguage(RepositoryOptions()).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddLanguage(RepositoryOptions()).BuildServiceProvider();
         var batch = Batch(
             [Item("web:1", "Lũ quét ở Cao Bằng, sơ tán khẩn cấp", "Chính quyền đã di dời người dân an toàn.")],
             [Comment("youtube:c1", "web:1", "Đài đưa tin quá tệ, thất vọng"), Comment("youtube:c2", "web:1", "đồ ngu, câm mồm đi")]);

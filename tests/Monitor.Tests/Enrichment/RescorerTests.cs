@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Domain;
 using Monitor.Enrichment;
 using Monitor.Language;
@@ -13,7 +14,7 @@ namespace Monitor.Tests.Enrichment;
 public sealed class RescorerTests : IDisposable
 {
     private readonly TempFolder temp = new();
-    private readonly FakeClock clock = new(Now);
+    private readonly FakeTimeProvider clock = new(Now);
 
     public void Dispose() => temp.Dispose();
 

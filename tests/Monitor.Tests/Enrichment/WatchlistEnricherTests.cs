@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Domain;
 using Monitor.Enrichment;
 using Monitor.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class WatchlistEnricherTests
 
     private static readonly Watchlist Disasters = new("thien-tai", [new("lũ quét", WatchSeverity.High, "thiên tai")]);
 
-    private static WatchlistEnricher Enricher() => new([PublicOrder, Disasters], new FakeClock(Now));
+    private static WatchlistEnricher Enricher() => new([PublicOrder, Disasters], new FakeTimeProvider(Now));
 
     [Fact]
     public void Enrich_TermsTypedWithoutDiacritics_FlagPerListWithEvidence()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Collection;
 using Monitor.Collection.Facebook;
 using Monitor.Collection.Social;
@@ -20,7 +21,7 @@ internal sealed class SocialHarness : IAsyncDisposable
 {
     private readonly string folder;
 
-    private SocialHarness(ReplayPlatforms replay, ManualClock clock, ServiceProvider services, CapturingLoggerProvider logs, string folder)
+    private SocialHarness(ReplayPlatforms replay, FakeTimeProvider clock, ServiceProvider services, CapturingLoggerProvider logs, string folder)
     {
         Replay = replay;
         Clock = clock;
@@ -31,7 +32,7 @@ internal sealed class SocialHarness : IAsyncDisposable
 
     public ReplayPlatforms Replay { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public ServiceProvider Services { get; }
 
@@ -44,7 +45,7 @@ internal sealed class SocialHarness : IAsyncDisposable
 
     public static async Task<SocialHarness> StartAsync(Action<SocialCollectionOptions>? configure = null)
     {
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var replay = await ReplayPlatforms.StartAsync(clock);
         foreach (var account in replay.Catalog.Accounts)
         {

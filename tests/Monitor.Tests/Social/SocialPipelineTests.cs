@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Configuration;
@@ -24,7 +25,7 @@ public sealed class SocialPipelineTests
     public async Task RunnerAndReports_FourObservationRounds_LeaderboardFromStoredSeries()
     {
         using var temp = new TempFolder();
-        var clock = new ManualClock(SocialHarness.Start);
+        var clock = new FakeTimeProvider(SocialHarness.Start);
         await using var replay = await ReplayPlatforms.StartAsync(clock);
         WriteStations(temp, replay);
         var loaded = PipelineLoader.Load(temp.File("pipelines"));
@@ -49,7 +50,7 @@ public sealed class SocialPipelineTests
         var summaries = new List<SourceRunSummary>();
         foreach (var offset in new[] { 0, 1, 3, 24 })
         {
-            clock.Set(SocialHarness.Start + TimeSpan.FromHours(offset));
+            clock.SetUtcNow(SocialHarness.Start + TimeSpan.FromHours(offset));
             if (offset == 3)
             {
                 replay.Faults.Set(expired.AccountId, PlatformFault.ExpiredToken);

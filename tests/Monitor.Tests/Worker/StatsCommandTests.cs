@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Domain;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
@@ -9,7 +10,7 @@ namespace Monitor.Tests.Worker;
 public sealed class StatsCommandTests : IDisposable
 {
     private readonly TempFolder temp = new();
-    private readonly FakeClock clock = new();
+    private readonly FakeTimeProvider clock = TestClock.Create();
 
     public void Dispose() => temp.Dispose();
 

@@ -9,7 +9,7 @@ internal static class EvalModelCommand
 {
     public static Command Create()
     {
-        var model = new Option<FileInfo>("--model") { Description = "Model file written by 'model train'", Required = true };
+        var model = new Option<FileInfo>("--model") { Description = "Model file written by 'model train' (either engine) or any ML.NET zip taking Text", Required = true };
         var data = new Option<FileInfo>("--data") { Description = "Labelled file: label<TAB>text per line", Required = true };
         var command = new Command("eval", "Score a model on a labelled file");
         command.Options.Add(model);
@@ -20,7 +20,7 @@ internal static class EvalModelCommand
 
     private static int Run(FileInfo modelFile, FileInfo dataFile, TextWriter output, TextWriter error)
     {
-        if (!ModelCommandFiles.TryLoadModel(modelFile, error, out var model) || !ModelCommandFiles.TryReadLabelled(dataFile, "evaluation", error, out var examples))
+        if (!ModelCommandFiles.TryLoadClassifier(modelFile, error, out var model) || !ModelCommandFiles.TryReadLabelled(dataFile, "evaluation", error, out var examples))
         {
             return ExitCodes.InvalidConfiguration;
         }
@@ -42,8 +42,11 @@ internal static class EvalModelCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        output.WriteLine($"model      {model.Version} ({model.Metadata.TrainFile}, {model.Metadata.TrainDocuments} training documents)");
-        output.Write(ModelTrainer.Evaluate(model, scored).Format());
+        output.WriteLine(model is LinearTextClassifier linear
+            ? $"model      {model.ModelVersion} ({linear.Model.Metadata.TrainFile}, {linear.Model.Metadata.TrainDocuments} training documents)"
+            : $"model      {model.ModelVersion} (ML.NET zip; labels {string.Join(", ", model.Labels)})");
+        output.Write(ClassifierEvaluation.Evaluate(model, scored).Format());
+        (model as IDisposable)?.Dispose();
         return 0;
     }
 }

@@ -63,4 +63,26 @@ internal static class ModelCommandFiles
             return false;
         }
     }
+
+    /// <summary>Either kind of model file (the project's or an ML.NET zip); a zip's task is taken from its file name.</summary>
+    public static bool TryLoadClassifier(FileInfo file, TextWriter error, out ITextClassifier classifier)
+    {
+        classifier = null!;
+        if (!file.Exists)
+        {
+            error.WriteLine($"The model file '{file.FullName}' does not exist.");
+            return false;
+        }
+
+        try
+        {
+            classifier = TextClassifierFile.Load(file.FullName, Path.GetFileNameWithoutExtension(file.Name));
+            return true;
+        }
+        catch (ModelFormatException e)
+        {
+            error.WriteLine($"Cannot use the model: {e.Message}");
+            return false;
+        }
+    }
 }

@@ -15,7 +15,7 @@ internal static class PredictModelCommand
 {
     public static Command Create()
     {
-        var model = new Option<FileInfo>("--model") { Description = "Model file written by 'model train'", Required = true };
+        var model = new Option<FileInfo>("--model") { Description = "Model file written by 'model train' (either engine) or any ML.NET zip taking Text", Required = true };
         var input = new Option<FileInfo>("--in") { Description = "Input: text or label<TAB>text per line (UTF-8)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Output: label<TAB>probability per input line", Required = true };
         var command = new Command("predict", "Classify every line of a file");
@@ -29,10 +29,12 @@ internal static class PredictModelCommand
 
     private static int Run(FileInfo modelFile, FileInfo input, FileInfo output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!ModelCommandFiles.TryLoadModel(modelFile, error, out var model))
+        if (!ModelCommandFiles.TryLoadClassifier(modelFile, error, out var classifier))
         {
             return ExitCodes.InvalidConfiguration;
         }
+
+        using var disposal = classifier as IDisposable;
 
         if (!input.Exists)
         {
@@ -40,8 +42,7 @@ internal static class PredictModelCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        var labels = new HashSet<string>(model.Labels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        using var classifier = new LinearTextClassifier(model);
+        var labels = new HashSet<string>(classifier.Labels, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var lines = 0;
         var invalid = 0;
         Span<char> result = stackalloc char[64];
@@ -78,7 +79,7 @@ internal static class PredictModelCommand
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{lines} lines classified with {model.Version} in {seconds:F2} s ({lines / Math.Max(seconds, 1e-9):F0} docs/s; cpu {cpu:F2} s, {lines / Math.Max(cpu, 1e-9):F0} docs/cpu-s; after a one-document warm-up)");
+            $"{lines} lines classified with {classifier.ModelVersion} in {seconds:F2} s ({lines / Math.Max(seconds, 1e-9):F0} docs/s; cpu {cpu:F2} s, {lines / Math.Max(cpu, 1e-9):F0} docs/cpu-s; after a one-document warm-up)");
         if (invalid > 0)
         {
             summary += string.Create(CultureInfo.InvariantCulture, $"; {invalid} lines had invalid UTF-8 (replaced with U+FFFD)");

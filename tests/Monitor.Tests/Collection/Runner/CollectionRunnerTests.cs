@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Configuration;
@@ -18,7 +19,7 @@ namespace Monitor.Tests.Collection.Runner;
 public sealed class CollectionRunnerTests : IAsyncLifetime, IDisposable
 {
     private readonly TempFolder temp = new();
-    private readonly FakeClock clock = new();
+    private readonly FakeTimeProvider clock = TestClock.Create();
     private readonly ListLogger<CollectionRunner> log = new();
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(3) };
     private LoopbackSite site = null!;

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Collection.Web;
-using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Collection.Web;
 
 public sealed class HostGateTests
 {
     private static readonly Uri Page = new("http://127.0.0.1:5000/a-1234.html");
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task EnterAsync_SecondRequestToTheSameHost_WaitsForTheDelayOnTheClock()

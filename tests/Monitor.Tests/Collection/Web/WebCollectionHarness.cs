@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Monitor.Collection;
 using Monitor.Collection.Web;
 using Monitor.Domain;
@@ -21,7 +22,7 @@ internal sealed class WebCollectionHarness : IAsyncDisposable
     {
         _ownFolder = stateFolder is null ? new TempFolder() : null;
         var folder = (stateFolder ?? _ownFolder)!.Path;
-        Clock = new FakeClock(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddWebCollection(options =>
@@ -39,7 +40,7 @@ internal sealed class WebCollectionHarness : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
