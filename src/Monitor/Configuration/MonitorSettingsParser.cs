@@ -34,7 +34,13 @@ internal static partial class MonitorSettingsParser
 
         if (CronExpression.TryParse(text, out _))
         {
-            return text;
+            if (CronFieldRanges.Problem(text) is not { } outOfRange)
+            {
+                return text;
+            }
+
+            map.Problem(map.Node(key)!, $"'{key}' is not a valid Quartz cron expression: '{text}': {outOfRange}");
+            return null;
         }
 
         map.Problem(map.Node(key)!, $"'{key}' is not a valid Quartz cron expression: '{text}' (six or seven fields, seconds first, e.g. \"0 0/30 * * * ?\"){CronReason(text)}");

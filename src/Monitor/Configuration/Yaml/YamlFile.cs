@@ -35,6 +35,12 @@ internal static class YamlFile
             problems.Add(path, exception.Start, $"YAML syntax: {InnermostMessage(exception)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way (no position) when the file ends inside an open '[' or '{'.
+            problems.Add(path, LastPosition(text), "YAML syntax: a '[' or '{' is not closed before the end of the file");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
@@ -43,6 +49,26 @@ internal static class YamlFile
         }
 
         return YamlMap.From(stream.Documents[0].RootNode, path, problems, "the file");
+    }
+
+    /// <summary>Where the parser last stood before failing: the start of the last event it could read.</summary>
+    private static Mark LastPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current?.Start ?? last;
+            }
+        }
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
+        {
+            // Expected: this is the failure being located.
+        }
+
+        return last;
     }
 
     private static string InnermostMessage(Exception exception)
