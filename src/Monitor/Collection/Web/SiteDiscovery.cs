@@ -94,8 +94,17 @@ internal sealed partial class SiteDiscovery(WebFetcher fetcher, CrawlState state
                 }
             }
 
-            var document = new HtmlDocument();
-            document.LoadHtml(html);
+            HtmlDocument document;
+            try
+            {
+                document = PageParser.Parse(html);
+            }
+            catch (MarkupLimitException exception)
+            {
+                LogDiscoveryFailed(logger, channel.Id, url, exception.Message);
+                break;
+            }
+
             var links = PageLinks.Read(document, url, profile);
             feeds.AddRange(links.Feeds.Where(f => PageLinks.SameSite(f, channel.BaseUrl)));
             added += links.ArticleLinks.Count(link => Add(channel, found, new DiscoveredLink(link, null)));

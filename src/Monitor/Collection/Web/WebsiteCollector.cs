@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using HtmlAgilityPack;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitor.Domain;
@@ -229,8 +228,7 @@ internal sealed partial class WebsiteCollector(
         var declared = article.CanonicalUrl;
         if (declared is null)
         {
-            var document = new HtmlDocument();
-            document.LoadHtml(html);
+            var document = PageParser.Parse(html);
             declared = PageLinks.Read(document, fetchedUrl, null).Canonical;
         }
 

@@ -133,4 +133,39 @@ public sealed class HostileArticleTests
         WebsiteCollector.BelongsToChannel(new Uri("https://www.backantv.vn/a.html"), channel).ShouldBeTrue();
         WebsiteCollector.BelongsToChannel(new Uri("https://langsontv.vn/a.html"), channel).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task CollectAsync_ArticleOfAMillionNestedElementsCutAtTheCap_SkippedWithItsReasonAndTheOthersCollected()
+    {
+        // Issue 11, case 1: this page kept a run busy for minutes (and never ended) before the bound.
+        await using var site = await LoopbackSite.StartAsync();
+        site.Set("/", Home("/bai-10001.html", "/bai-10002.html"));
+        site.Set("/bai-10001.html", "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 1_000_000)));
+        site.Set("/bai-10002.html", Article("Gặp mặt điển hình tiên tiến năm 2026"));
+        await using var harness = new WebCollectionHarness();
+        var channel = WebCollectionHarness.Channel("x", site.BaseUrl, null);
+
+        var items = await harness.CollectAsync("x", channel);
+
+        items.Select(i => i.Item.Title).ShouldBe(["Gặp mặt điển hình tiên tiến năm 2026"]);
+        var failure = (await harness.Get<CrawlState>().LoadFailuresAsync(channel.Id)).Values.ShouldHaveSingleItem();
+        failure.Problem.ShouldContain("512 levels");
+    }
+
+    [Fact]
+    public async Task CollectAsync_HomePageNestedTooDeep_FeedArticlesStillCollected()
+    {
+        await using var site = await LoopbackSite.StartAsync();
+        site.Set("/", "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\"></head><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)));
+        site.Set("/rss", $"""
+            <?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin</title>
+            <item><title>Gặp mặt điển hình tiên tiến năm 2026</title><link>{site.BaseUrl}bai-10002.html</link></item></channel></rss>
+            """, contentType: "application/rss+xml");
+        site.Set("/bai-10002.html", Article("Gặp mặt điển hình tiên tiến năm 2026"));
+        await using var harness = new WebCollectionHarness();
+
+        var items = await harness.CollectAsync("x", WebCollectionHarness.Channel("x", site.BaseUrl, null, feeds: [new Uri(site.BaseUrl, "/rss")]));
+
+        items.Select(i => i.Item.Title).ShouldBe(["Gặp mặt điển hình tiên tiến năm 2026"]);
+    }
 }
