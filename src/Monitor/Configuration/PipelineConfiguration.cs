@@ -1,9 +1,10 @@
 using Monitor.Domain;
+using Monitor.Enrichment;
 using Monitor.Extraction;
 
 namespace Monitor.Configuration;
 
-/// <summary>Everything under <c>pipelines/</c>, validated: settings, stations with their channels, site profiles.</summary>
+/// <summary>Everything under <c>pipelines/</c>, validated: settings, stations with their channels, site profiles, watch-lists.</summary>
 public sealed record PipelineConfiguration(
     string Folder,
     MonitorSettings Settings,
@@ -11,6 +12,8 @@ public sealed record PipelineConfiguration(
     IReadOnlyDictionary<string, SiteProfile> Profiles,
     IReadOnlySet<string> UnconfirmedChannels)
 {
+    public IReadOnlyList<Watchlist> Watchlists { get; init; } = [];
+
     /// <summary>Every channel with its station, in file order.</summary>
     public IEnumerable<(Station Station, Channel Channel)> Sources() =>
         Stations.SelectMany(s => s.Channels.Select(c => (s, c)));

@@ -1,4 +1,5 @@
 using Monitor.Configuration.Yaml;
+using Monitor.Enrichment;
 using Monitor.Extraction;
 
 namespace Monitor.Configuration;
@@ -15,7 +16,7 @@ public sealed record PipelineLoadResult(PipelineConfiguration? Configuration, IR
 
 /// <summary>
 /// Loads and validates a <c>pipelines/</c> folder: <c>monitor.yaml</c>, <c>stations/*.yaml</c>,
-/// <c>profiles/*.yaml</c>. It never stops at the first problem; <c>validate</c> and <c>run</c> print
+/// <c>profiles/*.yaml</c>, <c>watchlists/*.yaml</c>. It never stops at the first problem; <c>validate</c> and <c>run</c> print
 /// the whole list with file, line and column.
 /// </summary>
 public static class PipelineLoader
@@ -33,6 +34,7 @@ public static class PipelineLoader
         var settings = LoadSettings(folder, problems);
         var profiles = LoadProfiles(folder, problems);
         var stations = LoadStations(folder, problems);
+        var watchlists = LoadWatchlists(folder, problems);
         CheckAcrossFiles(stations, profiles, problems);
 
         var configuration = new PipelineConfiguration(
@@ -40,7 +42,10 @@ public static class PipelineLoader
             settings,
             [.. stations.Select(s => s.Parsed.Station)],
             profiles.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            stations.SelectMany(s => s.Parsed.Channels).Where(c => !c.Confirmed && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal));
+            stations.SelectMany(s => s.Parsed.Channels).Where(c => !c.Confirmed && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal))
+        {
+            Watchlists = watchlists,
+        };
         return new PipelineLoadResult(configuration, problems.Sorted());
     }
 
@@ -71,6 +76,24 @@ public static class PipelineLoader
         }
 
         return profiles;
+    }
+
+    /// <summary>Every watch-list file; the enricher gets them only once all of them read without a problem.</summary>
+    internal static List<Watchlist> LoadWatchlists(string folder, ProblemList problems) =>
+        LoadWatchlistFolder(Path.Combine(folder, "watchlists"), problems);
+
+    internal static List<Watchlist> LoadWatchlistFolder(string watchlistFolder, ProblemList problems)
+    {
+        var lists = new List<Watchlist>();
+        foreach (var path in YamlFiles(watchlistFolder))
+        {
+            if (YamlFile.LoadMapping(path, problems) is { } map && WatchlistParser.Parse(map, Path.GetFileNameWithoutExtension(path)) is { } list)
+            {
+                lists.Add(list);
+            }
+        }
+
+        return lists;
     }
 
     private static List<StationFile> LoadStations(string folder, ProblemList problems)

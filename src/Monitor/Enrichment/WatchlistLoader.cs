@@ -1,6 +1,5 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using Monitor.Configuration;
+using Monitor.Configuration.Yaml;
 
 namespace Monitor.Enrichment;
 
@@ -15,105 +14,27 @@ namespace Monitor.Enrichment;
 ///     severity: high
 ///   - term: biểu tình
 /// </code>
+/// <c>validate</c>, <c>run</c> and <c>demo</c> read them with the rest of <c>pipelines/</c>
+/// (<see cref="PipelineLoader"/>); this reads a folder on its own, for a language setup outside it.
 /// </summary>
 public static class WatchlistLoader
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
-    /// <summary>Every <c>*.yaml</c> in <paramref name="folder"/>; all problems in all files are reported together.</summary>
+    /// <summary>Every <c>*.yaml</c> in <paramref name="folder"/>; all problems in all files are reported together, each at file:line:column.</summary>
     public static IReadOnlyList<Watchlist> LoadFolder(string folder)
     {
+        ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
         {
             return [];
         }
 
-        var lists = new List<Watchlist>();
-        var errors = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        var problems = new ProblemList();
+        var lists = PipelineLoader.LoadWatchlistFolder(folder, problems);
+        if (problems.Count > 0)
         {
-            try
-            {
-                lists.Add(Parse(File.ReadAllText(file), Path.GetFileNameWithoutExtension(file), errors, Path.GetFileName(file)));
-            }
-            catch (YamlException e)
-            {
-                errors.Add($"{Path.GetFileName(file)}: {e.Message} (line {e.Start.Line})");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidDataException("Invalid watch-lists:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+            throw new InvalidConfigurationException(problems.Sorted());
         }
 
         return lists;
-    }
-
-    public static Watchlist Parse(string yaml, string fallbackName, List<string> errors, string source)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var document = Yaml.Deserialize<WatchlistDocument?>(yaml) ?? new WatchlistDocument();
-        var name = string.IsNullOrWhiteSpace(document.Name) ? fallbackName : document.Name;
-        var defaultSeverity = ParseSeverity(document.Severity ?? "medium", source, "severity", errors);
-        var terms = new List<WatchTerm>();
-        if (document.Terms is not { Count: > 0 })
-        {
-            errors.Add($"{source}: 'terms' is empty");
-        }
-
-        foreach (var (entry, index) in (document.Terms ?? []).Select((e, i) => (e, i)))
-        {
-            if (string.IsNullOrWhiteSpace(entry.Term))
-            {
-                errors.Add($"{source}: terms[{index}] has no 'term'");
-                continue;
-            }
-
-            var severity = entry.Severity is null ? defaultSeverity : ParseSeverity(entry.Severity, source, $"terms[{index}].severity", errors);
-            var topic = entry.Topic ?? document.Topic;
-            if (string.IsNullOrWhiteSpace(topic))
-            {
-                errors.Add($"{source}: terms[{index}] ('{entry.Term}') has no topic and the list has no default 'topic'");
-                continue;
-            }
-
-            terms.Add(new WatchTerm(entry.Term.Trim(), severity, topic));
-        }
-
-        return new Watchlist(name, terms);
-    }
-
-    private static WatchSeverity ParseSeverity(string value, string source, string field, List<string> errors)
-    {
-        if (Enum.TryParse<WatchSeverity>(value, ignoreCase: true, out var severity) && Enum.IsDefined(severity))
-        {
-            return severity;
-        }
-
-        errors.Add($"{source}: {field} '{value}' is not one of low, medium, high");
-        return WatchSeverity.Medium;
-    }
-
-    private sealed class WatchlistDocument
-    {
-        public string? Name { get; set; }
-
-        public string? Topic { get; set; }
-
-        public string? Severity { get; set; }
-
-        public List<TermDocument>? Terms { get; set; }
-    }
-
-    private sealed class TermDocument
-    {
-        public string? Term { get; set; }
-
-        public string? Severity { get; set; }
-
-        public string? Topic { get; set; }
     }
 }

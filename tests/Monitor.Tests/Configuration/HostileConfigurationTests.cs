@@ -62,4 +62,60 @@ public sealed class HostileConfigurationTests : IDisposable
 
         result.Problems.ShouldContain(p => p.Line == 8 && p.Message.Contains("minutes", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("id: alpha\nfeeds: [https://a.vn/rss\nname: A\n")]
+    [InlineData("id: alpha\nprofile: {name: a\nname: A\n")]
+    [InlineData("id: alpha\nchannels:\n  - id: y\n    feeds: [https://a.vn/rss\n    sitemaps: []\n")]
+    public void Load_OpenBracketOrBraceFollowedByMoreLines_IsAProblemAtALine(string broken)
+    {
+        temp.Write("pipelines/stations/alpha.yaml", broken);
+
+        var result = PipelineLoader.Load(temp.File("pipelines"));
+
+        // YamlDotNet gives up on these with an InvalidOperationException that has no position; validate crashed on it.
+        result.Problems.ShouldContain(p => p.File.EndsWith("alpha.yaml", StringComparison.Ordinal) && p.Message.Contains("is not closed", StringComparison.Ordinal) && p.Line >= 2);
+    }
+
+    [Fact]
+    public void Load_BrokenWatchlists_EveryProblemReportedAtFileLineAndColumn()
+    {
+        // Issue 11, case 5: validate did not read watch-lists; run and demo then crashed naming no file or line.
+        temp.Write("pipelines/stations/alpha.yaml", "id: alpha\nname: A\nprovince: A\ncluster: cum-2\n");
+        temp.Write("pipelines/watchlists/bad-keys.yaml", "name: bad-keys\ntopic: an ninh\nwords: [a]\nterms:\n  - term: bạo loạn\n    severity: urgent\n");
+        temp.Write("pipelines/watchlists/no-topic.yaml", "name: no-topic\nterms:\n  - term: biểu tình\n");
+        temp.Write("pipelines/watchlists/unclosed.yaml", "name: unclosed\ntopic: t\nterms: [{term: a}\n");
+
+        var problems = PipelineLoader.Load(temp.File("pipelines")).Problems;
+
+        problems.ShouldContain(p => p.File.EndsWith("bad-keys.yaml", StringComparison.Ordinal) && p.Line == 3 && p.Message.Contains("words", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.File.EndsWith("bad-keys.yaml", StringComparison.Ordinal) && p.Line == 6 && p.Message.Contains("urgent", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.File.EndsWith("no-topic.yaml", StringComparison.Ordinal) && p.Line == 3 && p.Message.Contains("topic", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.File.EndsWith("unclosed.yaml", StringComparison.Ordinal) && p.Message.Contains("YAML syntax", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_ShippedWatchlists_AreReadIntoTheConfiguration()
+    {
+        var configuration = PipelineLoader.Load(RepositoryPaths.Pipelines).GetValidConfiguration();
+
+        configuration.Watchlists.Count.ShouldBeGreaterThanOrEqualTo(3);
+        configuration.Watchlists.SelectMany(w => w.Terms).ShouldContain(t => t.Term == "bạo loạn");
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("run")]
+    public async Task Command_BrokenWatchlist_ExitsWithItsLineInsteadOfPassingOrCrashing(string command)
+    {
+        temp.Write("pipelines/stations/alpha.yaml", "id: alpha\nname: A\nprovince: A\ncluster: cum-2\n");
+        temp.Write("pipelines/watchlists/bad.yaml", "name: bad\ntopic: t\nterms:\n  - term: a\n    severity: urgent\n");
+
+        string[] args = command == "run" ? ["run", "--once", "--pipelines", temp.File("pipelines")] : ["validate", "--pipelines", temp.File("pipelines")];
+
+        var (exitCode, output, error) = await CliRun.InvokeAsync(args);
+
+        exitCode.ShouldNotBe(0);
+        (output + error).ShouldContain("bad.yaml:5:");
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Monitor.Configuration;
 using Monitor.Domain;
 using Monitor.Enrichment;
 using Monitor.Tests.Support;
@@ -50,16 +51,24 @@ public sealed class WatchlistEnricherTests
     }
 
     [Fact]
-    public void Parse_BadSeverityAndMissingTopic_EveryProblemReported()
+    public void LoadFolder_BadSeverityAndMissingTopic_EveryProblemReportedAtItsLine()
     {
-        var errors = new List<string>();
+        var folder = Directory.CreateTempSubdirectory("monitor-watch-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "x.yaml"), "name: x\nterms:\n  - term: a\n    severity: urgent\n  - severity: low\n");
 
-        WatchlistLoader.Parse("name: x\nterms:\n  - term: a\n    severity: urgent\n  - severity: low\n", "x", errors, "x.yaml");
+            var problems = Should.Throw<InvalidConfigurationException>(() => WatchlistLoader.LoadFolder(folder)).Problems;
 
-        errors.Count.ShouldBe(3);
-        errors.ShouldContain(e => e.Contains("urgent", StringComparison.Ordinal));
-        errors.ShouldContain(e => e.Contains("no 'term'", StringComparison.Ordinal));
-        errors.ShouldContain(e => e.Contains("no topic", StringComparison.Ordinal));
+            problems.Select(p => p.Line).ShouldBe([3, 4, 5], ignoreOrder: true);
+            problems.ShouldContain(p => p.Message.Contains("urgent", StringComparison.Ordinal));
+            problems.ShouldContain(p => p.Message.Contains("'term'", StringComparison.Ordinal));
+            problems.ShouldContain(p => p.Message.Contains("no 'topic'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -70,7 +79,7 @@ public sealed class WatchlistEnricherTests
         {
             File.WriteAllText(Path.Combine(folder, "bad.yaml"), "name: x\ntopic: t\nwords: [a]\n");
 
-            Should.Throw<InvalidDataException>(() => WatchlistLoader.LoadFolder(folder)).Message.ShouldContain("bad.yaml");
+            Should.Throw<InvalidConfigurationException>(() => WatchlistLoader.LoadFolder(folder)).Message.ShouldContain("bad.yaml:3:1");
         }
         finally
         {
