@@ -21,6 +21,11 @@ internal static class ExtractCommand
         {
             Description = "Page addresses: a JSON object {\"NAME\": \"URL\"} or lines \"NAME<TAB>URL\"; resolves relative links",
         };
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = "Pages larger than this many bytes are skipped (default: the crawler's 5 MB response cap)",
+            DefaultValueFactory = _ => SavedPage.DefaultMaxBytes,
+        };
         var parseOnly = new Option<bool>("--parse-only")
         {
             Description = "Only parse each page with HtmlAgilityPack and write nothing (the benchmark's speed floor)",
@@ -31,21 +36,36 @@ internal static class ExtractCommand
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(urlMap);
+        command.Options.Add(maxBytes);
         command.Options.Add(parseOnly);
         command.SetAction(parseResult =>
         {
+            var error = parseResult.InvocationConfiguration.Error;
             var inDir = parseResult.GetValue(input)!;
             var outDir = parseResult.GetValue(output);
             var only = parseResult.GetValue(parseOnly);
             if (!inDir.Exists)
             {
-                Console.Error.WriteLine($"extract: input folder '{inDir.FullName}' does not exist.");
+                error.WriteLine($"extract: input folder '{inDir.FullName}' does not exist.");
                 return 2;
             }
 
             if (outDir is null && !only)
             {
-                Console.Error.WriteLine("extract: --out is required (unless --parse-only).");
+                error.WriteLine("extract: --out is required (unless --parse-only).");
+                return 2;
+            }
+
+            var limit = parseResult.GetValue(maxBytes);
+            if (limit <= 0)
+            {
+                error.WriteLine("extract: --max-bytes must be a positive number of bytes.");
+                return 2;
+            }
+
+            if (!only && OutputProblem(outDir!) is { } problem)
+            {
+                error.WriteLine($"extract: cannot write results to '{outDir!.FullName}': {problem}");
                 return 2;
             }
 
@@ -56,16 +76,33 @@ internal static class ExtractCommand
             }
             catch (FormatException ex)
             {
-                Console.Error.WriteLine($"extract: {ex.Message}");
+                error.WriteLine($"extract: {ex.Message}");
                 return 2;
             }
 
             var summary = only
-                ? PageBatchExtractor.ParseOnly(inDir)
-                : PageBatchExtractor.Run(inDir, outDir!, urls);
-            Console.WriteLine(summary.Describe(only ? "parsed" : "extracted"));
+                ? PageBatchExtractor.ParseOnly(inDir, limit)
+                : PageBatchExtractor.Run(inDir, outDir!, urls, limit);
+            parseResult.InvocationConfiguration.Output.WriteLine(summary.Describe(only ? "parsed" : "extracted"));
             return summary.Pages == 0 && summary.Failed > 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>Why results cannot be written to <paramref name="folder"/> (checked once, before any page is read), or null.</summary>
+    internal static string? OutputProblem(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Create();
+            var probe = Path.Combine(folder.FullName, $".extract-write-check-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Monitor.Replay.Websites.Content;
+using Monitor.Tests.Support;
 using Monitor.Worker.Commands.Extract;
 
 namespace Monitor.Tests.Extraction;
@@ -69,5 +70,79 @@ public sealed class ExtractCommandTests : IDisposable
 
         UrlMap.Load(good)["bai-1"].ShouldBe(new Uri("https://dai-tinh.example.vn/bai-1.html"));
         Should.Throw<FormatException>(() => UrlMap.Load(bad)).Message.ShouldContain("not an absolute http(s) URL");
+    }
+
+    [Fact]
+    public void Run_PageLargerThanTheLimit_SkippedWithItsSizeAndTheOthersExtracted()
+    {
+        // Issue 11, case 10: a 200 MB file was read whole (2.6 GB of memory).
+        var input = root.CreateSubdirectory("in");
+        var output = new DirectoryInfo(Path.Combine(root.FullName, "out"));
+        File.WriteAllText(Path.Combine(input.FullName, "bai-1.html"), VietnamesePages.StationArticle());
+        File.WriteAllText(Path.Combine(input.FullName, "khong-lo.html"), "<html><body><p>" + new string('x', (int)SavedPage.DefaultMaxBytes) + "</p></body></html>");
+        var errors = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            var summary = PageBatchExtractor.Run(input, output, new Dictionary<string, Uri>());
+
+            summary.Pages.ShouldBe(1);
+            summary.Failed.ShouldBe(1);
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        errors.ToString().ShouldContain("khong-lo.html: 5.0 MB is more than the 5.0 MB limit (raise it with --max-bytes)");
+        File.Exists(Path.Combine(output.FullName, "khong-lo.json")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A }, "a PDF file")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "a PNG image")]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "a ZIP archive")]
+    [InlineData(new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E, 0x00, 0x01, 0x02 }, "NUL bytes")]
+    public void Run_BinaryFileNamedHtml_SkippedAsNotAPage(byte[] head, string expected)
+    {
+        var input = root.CreateSubdirectory("in");
+        var output = new DirectoryInfo(Path.Combine(root.FullName, "out"));
+        var random = new Random(7);
+        var body = new byte[20_000];
+        random.NextBytes(body);
+        File.WriteAllBytes(Path.Combine(input.FullName, "tep.html"), [.. head, .. body]);
+        File.WriteAllText(Path.Combine(input.FullName, "bai-1.html"), VietnamesePages.StationArticle());
+
+        var exception = Should.Throw<SavedPageRefusedException>(() => SavedPage.Read(Path.Combine(input.FullName, "tep.html"), SavedPage.DefaultMaxBytes));
+        var summary = PageBatchExtractor.Run(input, output, new Dictionary<string, Uri>());
+
+        exception.Message.ShouldContain(expected);
+        summary.Pages.ShouldBe(1);
+        File.Exists(Path.Combine(output.FullName, "tep.json")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Read_Utf16PageWithItsBom_IsTextNotBinary()
+    {
+        var file = Path.Combine(root.FullName, "utf16.html");
+        File.WriteAllBytes(file, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("<html><body><h1>Lễ hội Hòa Bình</h1></body></html>")]);
+
+        SavedPage.Read(file, SavedPage.DefaultMaxBytes).ShouldContain("Lễ hội Hòa Bình".Normalize(NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public async Task Extract_OutIsAFile_ClearErrorWithoutAStackTrace()
+    {
+        var input = root.CreateSubdirectory("in");
+        File.WriteAllText(Path.Combine(input.FullName, "bai-1.html"), VietnamesePages.StationArticle());
+        var notAFolder = Path.Combine(root.FullName, "ket-qua.txt");
+        File.WriteAllText(notAFolder, "đây là một tệp");
+
+        var (exitCode, output, error) = await CliRun.InvokeAsync("extract", "--in", input.FullName, "--out", notAFolder);
+
+        exitCode.ShouldBe(2);
+        (output + error).ShouldContain("cannot write results to");
+        (output + error).ShouldNotContain("   at ");
     }
 }

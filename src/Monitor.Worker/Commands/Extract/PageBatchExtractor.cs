@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
-using Monitor.Collection.Web;
 using Monitor.Extraction;
 
 namespace Monitor.Worker.Commands.Extract;
@@ -32,12 +30,12 @@ internal static class PageBatchExtractor
         WriteIndented = false,
     };
 
-    public static BatchSummary Run(DirectoryInfo input, DirectoryInfo output, IReadOnlyDictionary<string, Uri> urls)
+    public static BatchSummary Run(DirectoryInfo input, DirectoryInfo output, IReadOnlyDictionary<string, Uri> urls, long maxBytes = SavedPage.DefaultMaxBytes)
     {
         output.Create();
         return ForEachPage(input, (file, stem) =>
         {
-            var html = ReadPage(file);
+            var html = SavedPage.Read(file, maxBytes);
             var pageUrl = urls.TryGetValue(stem, out var known) ? known : new Uri(Path.GetFullPath(file));
             var result = ArticleExtractor.ExtractDetailed(html, pageUrl, profile: null);
             var record = ExtractedPage.From(result);
@@ -45,22 +43,11 @@ internal static class PageBatchExtractor
         });
     }
 
-    public static BatchSummary ParseOnly(DirectoryInfo input) => ForEachPage(input, (file, _) =>
+    public static BatchSummary ParseOnly(DirectoryInfo input, long maxBytes = SavedPage.DefaultMaxBytes) => ForEachPage(input, (file, _) =>
     {
         // The same parser settings as extraction, on the whole page as saved.
-        GC.KeepAlive(PageParser.Parse(ReadPage(file)));
+        GC.KeepAlive(PageParser.Parse(SavedPage.Read(file, maxBytes)));
     });
-
-    /// <summary>
-    /// A saved page, as NFC text. Tools that save pages usually re-encode them as UTF-8 and leave the old
-    /// &lt;meta charset&gt; in place, so bytes that are valid UTF-8 are read as UTF-8; anything else is read
-    /// as the collector reads a response without a header (BOM, then &lt;meta charset&gt;, then UTF-8).
-    /// </summary>
-    private static string ReadPage(string file)
-    {
-        var bytes = File.ReadAllBytes(file);
-        return CharsetDecoder.Decode(bytes, headerCharset: Utf8.IsValid(bytes) ? "utf-8" : null).Text;
-    }
 
     private static BatchSummary ForEachPage(DirectoryInfo input, Action<string, string> work)
     {
@@ -77,6 +64,10 @@ internal static class PageBatchExtractor
             {
                 work(file, stem);
                 Interlocked.Increment(ref done);
+            }
+            catch (Exception ex) when (ex is SavedPageRefusedException or MarkupLimitException)
+            {
+                failures.Add($"{Path.GetFileName(file)}: {ex.Message}");
             }
             catch (Exception ex)
             {
