@@ -6,6 +6,7 @@ using Monitor.Enrichment;
 using Monitor.Replay.Platforms;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
+using Monitor.Storage.Sqlite;
 using Monitor.Worker.Commands.Setup;
 using Monitor.Worker.Demo;
 using Monitor.Worker.Hosting;
@@ -90,6 +91,7 @@ internal static class DemoCommand
         var consoleLevel = interactive ? LogEventLevel.Error : LogEventLevel.Warning;
         try
         {
+            using var writer = StoreWriterLock.Acquire(dbPath, "demo");
             await using var services = new ServiceCollection()
                 .AddSingleton<TimeProvider>(clock)
                 .AddMonitorWorker(configuration, dbPath, consoleLevel)

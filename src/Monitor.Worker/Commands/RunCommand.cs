@@ -5,6 +5,7 @@ using Monitor.Collection;
 using Monitor.Configuration;
 using Monitor.Scheduling;
 using Monitor.Storage;
+using Monitor.Storage.Sqlite;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Output;
 using Serilog.Events;
@@ -42,6 +43,7 @@ internal static class RunCommand
         var dbPath = context.DbPath(pipelines);
         try
         {
+            using var writer = StoreWriterLock.Acquire(dbPath, once ? "run --once" : "run");
             return once
                 ? await RunOnceAsync(context, configuration, dbPath, cancellationToken)
                 : await RunDaemonAsync(configuration, dbPath, cancellationToken);

@@ -27,6 +27,8 @@ public sealed class WorkerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ProcessId => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     public static WorkerProcess Start(string workingDirectory, params string[] args)

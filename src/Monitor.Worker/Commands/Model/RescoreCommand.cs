@@ -47,6 +47,7 @@ internal static class RescoreCommand
         var store = provider.GetRequiredService<IContentStore>();
         try
         {
+            using var writer = StoreWriterLock.Acquire(context.DbPath(pipelines), "rescore");
             await store.InitializeAsync(cancellationToken);
             var summary = await new Rescorer(provider.GetServices<IContentEnricher>(), store).RescoreAsync(cancellationToken: cancellationToken);
             var versions = string.Join(", ", provider.GetServices<Monitor.Language.ITextClassifier>().Select(c => c.ModelVersion));
