@@ -16,6 +16,7 @@ internal sealed class SqliteStoreFile
     private const int SqliteFull = 13;
 
     private readonly string connectionString;
+    private readonly string immutableConnectionString;
 
     public SqliteStoreFile(SqliteStoreOptions options)
     {
@@ -29,7 +30,18 @@ internal sealed class SqliteStoreFile
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+        // A store nobody can be writing (a read-only file or mount) is opened immutable: SQLite then takes
+        // no locks and creates no -wal/-shm beside it, which a read-only mount would refuse anyway.
+        immutableConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = new Uri(Path).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString();
     }
+
+    private volatile bool immutable;
 
     public string Path { get; }
 
@@ -50,6 +62,11 @@ internal sealed class SqliteStoreFile
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         }
 
+        if (ReadOnly && (IsReadOnlyFile() || immutable))
+        {
+            return await OpenImmutableAsync(cancellationToken);
+        }
+
         var connection = new SqliteConnection(connectionString);
         try
         {
@@ -59,9 +76,41 @@ internal sealed class SqliteStoreFile
             // FULL: a save is acknowledged only once it is on disk (the runner relies on that to
             // lose nothing when the process is killed). busy_timeout: Quartz shares the file.
             command.CommandText = ReadOnly
-                ? "PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; SELECT count(*) FROM sqlite_master;"
-                : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_master;";
+                ? "PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;"
+                : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;";
             await command.ExecuteNonQueryAsync(cancellationToken);
+
+            // A read of its own: in a batch, rows of a SELECT after PRAGMAs are never stepped, so a file
+            // that cannot be read (damaged, or a WAL store on a read-only mount) would pass unnoticed.
+            command.CommandText = "SELECT count(*) FROM sqlite_master;";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return connection;
+        }
+        catch (SqliteException exception) when (ReadOnly && exception.SqliteErrorCode is SqliteCannotOpen or SqliteReadOnly)
+        {
+            // A read-only mount: SQLite cannot create the -shm it wants for a WAL store, and no writer can be there.
+            await connection.DisposeAsync();
+            immutable = true;
+            return await OpenImmutableAsync(cancellationToken);
+        }
+        catch (SqliteException exception)
+        {
+            await connection.DisposeAsync();
+            throw Translate(exception);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenImmutableAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(immutableConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA query_only = ON;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.CommandText = "SELECT count(*) FROM sqlite_master;";
+            await command.ExecuteScalarAsync(cancellationToken);
             return connection;
         }
         catch (SqliteException exception)
@@ -103,17 +152,14 @@ internal sealed class SqliteStoreFile
     /// </summary>
     private void RefuseReadOnlyFile()
     {
-        if (!File.Exists(Path))
-        {
-            return;
-        }
-
-        var readOnly = OperatingSystem.IsWindows()
-            ? File.GetAttributes(Path).HasFlag(FileAttributes.ReadOnly)
-            : (File.GetUnixFileMode(Path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
-        if (readOnly)
+        if (IsReadOnlyFile())
         {
             throw ReadOnlyFailure(null);
         }
     }
+
+    private bool IsReadOnlyFile() =>
+        File.Exists(Path) && (OperatingSystem.IsWindows()
+            ? File.GetAttributes(Path).HasFlag(FileAttributes.ReadOnly)
+            : (File.GetUnixFileMode(Path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0);
 }
