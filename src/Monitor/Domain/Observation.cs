@@ -11,4 +11,12 @@ public sealed record Observation(
     long? Views,
     long? Reactions,
     long? Comments,
-    long? Shares);
+    long? Shares)
+{
+    /// <summary>
+    /// The scheduled age this observation fulfils (social re-observation at 1 h, 3 h, …; zero for the
+    /// first sight), or null outside a schedule. Stores keep one observation per item and checkpoint,
+    /// so one repeated after a crash between the save and the collector's bookkeeping is not stored twice.
+    /// </summary>
+    public TimeSpan? Checkpoint { get; init; }
+}

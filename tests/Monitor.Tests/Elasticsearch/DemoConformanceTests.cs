@@ -11,7 +11,9 @@ public sealed class DemoConformanceTests
     public async Task Demo_StoreElasticsearch_EveryRequestConformsAndReRunAddsNoItems()
     {
         await using var es = await ElasticsearchFixture.StartAsync();
-        var args = new[] { "demo", "--store", "elasticsearch", "--es-url", es.StandIn.Url.ToString(), "--pipelines", RepositoryPaths.Pipelines };
+        // Its own crawl-state file: the default data/demo.db beside the tests may hold an earlier run's seen-set.
+        using var temp = new TempFolder();
+        var args = new[] { "demo", "--store", "elasticsearch", "--es-url", es.StandIn.Url.ToString(), "--pipelines", RepositoryPaths.Pipelines, "--db", temp.File("demo.db") };
 
         var first = await CliRun.InvokeAsync(args);
         var items = es.StandIn.Documents("mm-items").Count;

@@ -132,7 +132,7 @@ internal sealed class FacebookCollector(
 
             // Graph leaves `shares` out when nobody shared the post (CONTRACTS §4.2).
             var shares = post.Child("shares")?.Count("count") ?? 0;
-            var observation = new Observation(item.Id, now, item.PublishedAt is { } p ? now - p : null, null, reactions, commentCount, shares);
+            var observation = planner.Observe(item, now, null, reactions, commentCount, shares);
 
             IReadOnlyList<Comment> comments = [];
             var commentsRead = false;

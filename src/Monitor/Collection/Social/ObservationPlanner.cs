@@ -89,6 +89,13 @@ public sealed class ObservationPlanner
         return due;
     }
 
+    /// <summary>The observation of <paramref name="item"/> at <paramref name="observedAt"/>, keyed by the checkpoint it fulfils.</summary>
+    internal Observation Observe(Item item, DateTimeOffset observedAt, long? views, long? reactions, long? comments, long? shares) =>
+        new(item.Id, observedAt, item.PublishedAt is { } published ? observedAt - published : null, views, reactions, comments, shares)
+        {
+            Checkpoint = Schedule.CheckpointAt(item.PublishedAt ?? observedAt, observedAt),
+        };
+
     internal Task MarkObservedAsync(Item item, string nativeId, DateTimeOffset observedAt, long? commentCount, CancellationToken cancellationToken)
     {
         var published = item.PublishedAt ?? observedAt;

@@ -28,6 +28,24 @@ public sealed class ObservationSchedule(IReadOnlyList<TimeSpan> ages)
         return false;
     }
 
+    /// <summary>
+    /// The checkpoint an observation at <paramref name="now"/> fulfils: the largest configured age the item
+    /// has reached, or zero before the first. Two observations seconds apart (a rerun after a kill) share it.
+    /// </summary>
+    public TimeSpan CheckpointAt(DateTimeOffset publishedAt, DateTimeOffset now)
+    {
+        var reached = TimeSpan.Zero;
+        foreach (var age in ages)
+        {
+            if (publishedAt + age <= now)
+            {
+                reached = age;
+            }
+        }
+
+        return reached;
+    }
+
     /// <summary>The next instant an observation becomes due, or null when the schedule is finished.</summary>
     public DateTimeOffset? NextDue(DateTimeOffset publishedAt, DateTimeOffset lastObservedAt)
     {

@@ -121,7 +121,7 @@ internal sealed class TikTokCollector(
                 continue;
             }
 
-            var observation = new Observation(item.Id, now, item.PublishedAt is { } p ? now - p : null, views, likes, comments, shares);
+            var observation = planner.Observe(item, now, views, likes, comments, shares);
             yield return new CollectedItem(item, [observation], []);
             await planner.MarkObservedAsync(item, entry.NativeId, now, comments, cancellationToken);
             observed++;

@@ -124,8 +124,7 @@ internal sealed class YouTubeCollector(
                 }
 
                 var commentCount = statistics.Value.Count("commentCount");
-                var observation = new Observation(item.Id, now, item.PublishedAt is { } p ? now - p : null,
-                    statistics.Value.Count("viewCount"), statistics.Value.Count("likeCount"), commentCount, null);
+                var observation = planner.Observe(item, now, statistics.Value.Count("viewCount"), statistics.Value.Count("likeCount"), commentCount, null);
 
                 IReadOnlyList<Comment> itemComments = [];
                 var commentsRead = false;

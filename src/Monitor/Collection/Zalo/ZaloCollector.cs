@@ -118,7 +118,7 @@ internal sealed class ZaloCollector(
                 continue;
             }
 
-            var observation = new Observation(item.Id, now, item.PublishedAt is { } p ? now - p : null, views, null, null, shares);
+            var observation = planner.Observe(item, now, views, null, null, shares);
             yield return new CollectedItem(item, [observation], []);
             await planner.MarkObservedAsync(item, entry.NativeId, now, null, cancellationToken);
             observed++;

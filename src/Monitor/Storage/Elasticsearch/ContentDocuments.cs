@@ -54,8 +54,13 @@ internal static class ContentDocuments
         writer.WriteEndObject();
     }
 
-    public static string ObservationId(Observation observation) =>
-        $"{observation.ItemId}:{observation.ObservedAt.ToUniversalTime().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// Deterministic, so a create repeated after a crash is a 409 (done): a scheduled social observation
+    /// is keyed by its checkpoint (a repeat seconds later is the same observation), any other by its instant.
+    /// </summary>
+    public static string ObservationId(Observation observation) => observation.Checkpoint is { } checkpoint
+        ? string.Create(CultureInfo.InvariantCulture, $"{observation.ItemId}:at-{(long)checkpoint.TotalSeconds}s")
+        : $"{observation.ItemId}:{observation.ObservedAt.ToUniversalTime().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
 
     public static BulkOperation ObservationCreate(Observation observation, ItemContext? context) =>
         new(BulkAction.Create, ElasticsearchIndices.Observations, ObservationId(observation), writer =>

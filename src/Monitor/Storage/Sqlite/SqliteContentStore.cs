@@ -150,7 +150,7 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
     public async IAsyncEnumerable<Observation> ReadObservationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await file.OpenAsync(cancellationToken);
-        await using var reader = await QueryAsync(connection, "SELECT item_id, observed_at, age_seconds, views, reactions, comments, shares FROM observations ORDER BY id", cancellationToken);
+        await using var reader = await QueryAsync(connection, "SELECT item_id, observed_at, age_seconds, views, reactions, comments, shares, checkpoint_seconds FROM observations ORDER BY id", cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new Observation(
@@ -160,7 +160,10 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
                 NullableLong(reader, 3),
                 NullableLong(reader, 4),
                 NullableLong(reader, 5),
-                NullableLong(reader, 6));
+                NullableLong(reader, 6))
+            {
+                Checkpoint = reader.IsDBNull(7) ? null : TimeSpan.FromSeconds(reader.GetInt64(7)),
+            };
         }
     }
 
@@ -343,10 +346,11 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
     private static async Task<int> SaveObservationAsync(SqliteConnection connection, SqliteTransaction transaction, Observation observation, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, """
-            INSERT INTO observations (item_id, observed_at, age_seconds, views, reactions, comments, shares)
-            VALUES ($item, $at, $age, $views, $reactions, $comments, $shares)
-            ON CONFLICT (item_id, observed_at) DO NOTHING
+            INSERT INTO observations (item_id, observed_at, age_seconds, views, reactions, comments, shares, checkpoint_seconds)
+            VALUES ($item, $at, $age, $views, $reactions, $comments, $shares, $checkpoint)
+            ON CONFLICT DO NOTHING
             """);
+        command.Parameters.AddWithValue("$checkpoint", observation.Checkpoint is { } checkpoint ? (long)checkpoint.TotalSeconds : DBNull.Value);
         command.Parameters.AddWithValue("$item", observation.ItemId);
         command.Parameters.AddWithValue("$at", SqliteTime.Write(observation.ObservedAt));
         command.Parameters.AddWithValue("$age", observation.Age is { } age ? (long)age.TotalSeconds : DBNull.Value);

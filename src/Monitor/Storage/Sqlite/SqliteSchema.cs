@@ -84,6 +84,13 @@ internal static class SqliteSchema
             UNIQUE (target_id, source, reason));
         CREATE VIRTUAL TABLE items_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
         """,
+
+        // 2: the scheduled age a social observation fulfils, unique per item, so the observation repeated
+        // after a kill between its save and the collector's mark is recognised and not stored twice.
+        """
+        ALTER TABLE observations ADD COLUMN checkpoint_seconds INTEGER;
+        CREATE UNIQUE INDEX observations_by_checkpoint ON observations (item_id, checkpoint_seconds) WHERE checkpoint_seconds IS NOT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
