@@ -19,6 +19,10 @@ internal static class PageParser
         {
             OptionCheckSyntax = false,
             OptionUseIdAttribute = false,
+
+            // The text is decoded already (CharsetDecoder); left on, HtmlAgilityPack looks the page's
+            // <meta charset> up itself and throws on labels .NET refuses, such as utf-7 (found by the fuzz test).
+            OptionReadEncoding = false,
         };
         document.LoadHtml(html);
         return document;

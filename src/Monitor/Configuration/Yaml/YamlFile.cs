@@ -41,6 +41,13 @@ internal static class YamlFile
             problems.Add(path, LastPosition(text), "YAML syntax: a '[' or '{' is not closed before the end of the file");
             return null;
         }
+        catch (ArgumentException exception)
+        {
+            // Found by the fuzz test: some broken constructs (a key of a kind the node model does not take)
+            // end in an ArgumentException without a position.
+            problems.Add(path, LastPosition(text), $"YAML syntax: the file cannot be read past this point ({exception.Message})");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
