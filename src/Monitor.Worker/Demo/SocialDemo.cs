@@ -1,4 +1,3 @@
-using Monitor.Collection;
 using Monitor.Collection.Facebook;
 using Monitor.Collection.Social;
 using Monitor.Collection.TikTok;
@@ -6,6 +5,7 @@ using Monitor.Collection.YouTube;
 using Monitor.Collection.Zalo;
 using Monitor.Configuration;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Replay.Platforms;
 using Monitor.Reporting;
 using Monitor.Storage;

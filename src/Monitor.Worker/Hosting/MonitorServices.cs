@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
 using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Storage.Elasticsearch;
 using Monitor.Storage.Sqlite;
 using Serilog.Events;

@@ -99,6 +99,7 @@ internal sealed class SocialHarness : IAsyncDisposable
                 await foreach (var collected in collectors.Single(c => c.CanCollect(channel)).CollectAsync(station, channel))
                 {
                     Stored.Add(collected);
+                    await collected.AcknowledgeStoredAsync();
                 }
             }
             catch (SocialApiException e)

@@ -151,10 +151,13 @@ internal sealed class FacebookCollector(
                 }
             }
 
-            yield return new CollectedItem(item, [observation], comments);
-            await planner.MarkObservedAsync(item, entry.NativeId, now, commentsRead ? commentCount : entry.State?.LastCommentCount, cancellationToken);
             observed++;
             commentTotal += comments.Count;
+            var storedCommentCount = commentsRead ? commentCount : entry.State?.LastCommentCount;
+            yield return new CollectedItem(item, [observation], comments)
+            {
+                OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, storedCommentCount, token),
+            };
         }
 
         SocialLog.RunSummary(logger, "facebook", page.Id, listed.Count, due.Count, observed, commentTotal);

@@ -75,7 +75,7 @@ public sealed class SocialStateStore : IDisposable
         return result;
     }
 
-    /// <summary>Called after the runner has stored the observation (the collector's code after <c>yield return</c>).</summary>
+    /// <summary>Called after the runner has stored the observation (through the item's <c>OnStored</c>).</summary>
     public async Task MarkObservedAsync(
         string itemId, string channelId, string nativeId, DateTimeOffset publishedAt, DateTimeOffset observedAt,
         DateTimeOffset? nextDueAt, long? commentCount, CancellationToken cancellationToken = default)

@@ -136,8 +136,11 @@ internal sealed class YouTubeCollector(
                     if (fetched is null)
                     {
                         // Quota or rate limit hit while reading comments: keep the observation, stop after it.
-                        yield return new CollectedItem(item, [observation], []);
-                        await planner.MarkObservedAsync(item, entry.NativeId, now, entry.State?.LastCommentCount, cancellationToken);
+                        var previousCount = entry.State?.LastCommentCount;
+                        yield return new CollectedItem(item, [observation], [])
+                        {
+                            OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, previousCount, token),
+                        };
                         yield break;
                     }
 
@@ -145,10 +148,13 @@ internal sealed class YouTubeCollector(
                     commentsRead = true;
                 }
 
-                yield return new CollectedItem(item, [observation], itemComments);
-                await planner.MarkObservedAsync(item, entry.NativeId, now, commentsRead ? commentCount : entry.State?.LastCommentCount, cancellationToken);
                 observed++;
                 comments += itemComments.Count;
+                var storedCommentCount = commentsRead ? commentCount : entry.State?.LastCommentCount;
+                yield return new CollectedItem(item, [observation], itemComments)
+                {
+                    OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, storedCommentCount, token),
+                };
             }
         }
 

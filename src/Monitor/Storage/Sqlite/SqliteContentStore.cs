@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Monitor.Domain;
+using Monitor.Pipeline;
 
 namespace Monitor.Storage.Sqlite;
 

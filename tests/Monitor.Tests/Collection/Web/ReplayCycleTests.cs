@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Collection;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;

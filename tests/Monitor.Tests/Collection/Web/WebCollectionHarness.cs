@@ -59,6 +59,9 @@ internal sealed class WebCollectionHarness : IAsyncDisposable
         await foreach (var item in Collector.CollectAsync(StationWith(stationId, channel), channel, cancellationToken))
         {
             items.Add(item);
+
+            // Stands in for the pipeline: everything handed over counts as stored.
+            await item.AcknowledgeStoredAsync(cancellationToken);
         }
 
         return items;

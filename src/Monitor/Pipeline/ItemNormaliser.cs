@@ -1,6 +1,7 @@
 using System.Text;
+using Monitor.Collection;
 
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
 /// <summary>
 /// The one place collected text and times are made uniform before enrichers and the store see them:
@@ -22,10 +23,12 @@ internal static class ItemNormaliser
             PublishedAt = item.PublishedAt?.ToUniversalTime(),
             CollectedAt = item.CollectedAt.ToUniversalTime(),
         };
-        return new CollectedItem(
-            normalisedItem,
-            [.. collected.Observations.Select(o => o with { ObservedAt = o.ObservedAt.ToUniversalTime() })],
-            [.. collected.Comments.Select(c => c with { Text = Text(c.Text) ?? string.Empty, Author = Text(c.Author), PublishedAt = c.PublishedAt?.ToUniversalTime() })]);
+        return collected with
+        {
+            Item = normalisedItem,
+            Observations = [.. collected.Observations.Select(o => o with { ObservedAt = o.ObservedAt.ToUniversalTime() })],
+            Comments = [.. collected.Comments.Select(c => c with { Text = Text(c.Text) ?? string.Empty, Author = Text(c.Author), PublishedAt = c.PublishedAt?.ToUniversalTime() })],
+        };
     }
 
     public static string? Text(string? text)

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Monitor.Collection;
 using Monitor.Domain;
-using Monitor.Enrichment;
 using Monitor.Storage;
 
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
 /// <summary>
 /// Runs one channel: the collector that can collect it → normaliser → every enricher in
-/// registration order → store, one item at a time (each item is stored before the next is asked
-/// for, so a killed run loses nothing it reported). Failures are classified, logged once with
+/// registration order → store, one item at a time; once the store has acknowledged an item the
+/// runner tells the collector (<see cref="CollectedItem.AcknowledgeStoredAsync"/>), so a killed run
+/// never marks as done what it did not store. Failures are classified, logged once with
 /// context and returned in the summary; they never escape to stop other sources. Only a store that
 /// cannot be used at all (<see cref="StoreUnavailableException"/>) and the caller's cancellation do.
 /// </summary>
@@ -46,6 +47,7 @@ internal sealed class CollectionRunner(
             await foreach (var collected in collector.CollectAsync(station, channel, cancellationToken).WithCancellation(cancellationToken))
             {
                 var result = await StoreAsync(collected, cancellationToken);
+                await collected.AcknowledgeStoredAsync(cancellationToken);
                 totals = Add(totals, result);
                 progress?.Report(new CollectionProgress(station.Id, channel.Id, CollectionStage.ItemStored, Stored(totals), totals.NewItems));
             }

@@ -1,6 +1,6 @@
 using Monitor.Domain;
 
-namespace Monitor.Storage;
+namespace Monitor.Pipeline;
 
 /// <summary>Everything the enrichers produced for a group of collected items, written together.</summary>
 public sealed record ContentBatch(
