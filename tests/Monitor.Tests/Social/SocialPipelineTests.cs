@@ -40,7 +40,8 @@ public sealed class SocialPipelineTests
             .AddSingleton<TimeProvider>(clock)
             .AddSqliteStore(db)
             .AddCollectionRunner()
-            .AddSocialCollection(o => o.StatePath = db)
+            .AddSqliteCollectionState(db)
+            .AddSocialCollection(_ => { })
             .BuildServiceProvider();
         var store = services.GetRequiredService<IContentStore>();
         await store.InitializeAsync();

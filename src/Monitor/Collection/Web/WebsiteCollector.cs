@@ -18,7 +18,7 @@ namespace Monitor.Collection.Web;
 internal sealed partial class WebsiteCollector(
     SiteDiscovery discovery,
     WebFetcher fetcher,
-    CrawlState state,
+    ICrawlState state,
     ArticleExtractor extractor,
     TimeProvider time,
     IOptions<WebCollectionOptions> options,

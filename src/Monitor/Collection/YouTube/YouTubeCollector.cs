@@ -13,7 +13,7 @@ namespace Monitor.Collection.YouTube;
 /// configured budget) the run stops cleanly and the key waits for the Pacific-midnight reset.
 /// </summary>
 internal sealed class YouTubeCollector(
-    IHttpClientFactory httpClients, ObservationPlanner planner, TimeProvider clock, ILogger<YouTubeCollector> logger) : IChannelCollector
+    IHttpClientFactory httpClients, ObservationPlanner planner, IFollowerCounts followerCounts, TimeProvider clock, ILogger<YouTubeCollector> logger) : IChannelCollector
 {
     public const string HttpClientName = "social-youtube";
 
@@ -48,7 +48,7 @@ internal sealed class YouTubeCollector(
                 $"channel {youtube.ChannelId} was not found or has no uploads playlist");
         if (found.Child("statistics")?.Count("subscriberCount") is { } subscribers)
         {
-            await planner.State.RecordFollowersAsync(youtube.Id, planner.Now, subscribers, cancellationToken);
+            await followerCounts.RecordAsync(youtube.Id, planner.Now, subscribers, cancellationToken);
         }
 
         var listed = new List<ListedEntry>();

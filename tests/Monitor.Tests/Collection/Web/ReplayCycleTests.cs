@@ -27,6 +27,7 @@ public sealed class ReplayCycleTests(ReplayWebsitesFixture fixture) : IClassFixt
             .AddLogging()
             .AddSqliteStore(configuration.Settings.SqlitePath)
             .AddCollectionRunner()
+            .AddSqliteCollectionState(configuration.Settings.SqlitePath)
             .AddWebCollection(configuration, o => o.MinDelay = TimeSpan.Zero);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IContentStore>().InitializeAsync();
