@@ -21,7 +21,7 @@ internal sealed class CollectionRunner(
     ILogger<CollectionRunner> logger)
 {
     private readonly IReadOnlyList<IChannelCollector> collectors = [.. collectors];
-    private readonly IReadOnlyList<IContentEnricher> enrichers = [.. enrichers];
+    private readonly ContentSaver saver = new(enrichers, store);
 
     public async Task<SourceRunSummary> RunAsync(
         Station station,
@@ -84,17 +84,8 @@ internal sealed class CollectionRunner(
         return Finish(succeeded, progress);
     }
 
-    private async Task<SaveResult> StoreAsync(CollectedItem collected, CancellationToken cancellationToken)
-    {
-        var normalised = ItemNormaliser.Normalise(collected);
-        var batch = new ContentBatch([normalised.Item], normalised.Observations, normalised.Comments, [], []);
-        foreach (var enricher in enrichers)
-        {
-            batch = enricher.Enrich(batch);
-        }
-
-        return await store.SaveAsync(batch, cancellationToken);
-    }
+    private Task<SaveResult> StoreAsync(CollectedItem collected, CancellationToken cancellationToken) =>
+        saver.SaveAsync(new ContentBatch([collected.Item], collected.Observations, collected.Comments, [], []), cancellationToken);
 
     private SourceRunSummary Summary(Station station, Channel channel, SourceOutcome outcome, SaveResult totals, long started, string? error) =>
         new(station.Id, channel.Id, outcome, totals.NewItems, totals.ChangedItems, totals.UnchangedItems, totals.Observations, totals.Comments, totals.Flags, clock.GetElapsedTime(started), error);

@@ -1,5 +1,6 @@
 using System.Text;
 using Monitor.Collection;
+using Monitor.Domain;
 
 namespace Monitor.Pipeline;
 
@@ -10,26 +11,36 @@ namespace Monitor.Pipeline;
 /// </summary>
 internal static class ItemNormaliser
 {
-    public static CollectedItem Normalise(CollectedItem collected)
+    public static CollectedItem Normalise(CollectedItem collected) => collected with
     {
-        var item = collected.Item;
-        var normalisedItem = item with
-        {
-            Url = item.Url.Trim(),
-            Title = Text(item.Title) ?? string.Empty,
-            Body = Text(item.Body),
-            Author = Text(item.Author),
-            Category = Text(item.Category),
-            PublishedAt = item.PublishedAt?.ToUniversalTime(),
-            CollectedAt = item.CollectedAt.ToUniversalTime(),
-        };
-        return collected with
-        {
-            Item = normalisedItem,
-            Observations = [.. collected.Observations.Select(o => o with { ObservedAt = o.ObservedAt.ToUniversalTime() })],
-            Comments = [.. collected.Comments.Select(c => c with { Text = Text(c.Text) ?? string.Empty, Author = Text(c.Author), PublishedAt = c.PublishedAt?.ToUniversalTime() })],
-        };
-    }
+        Item = Normalise(collected.Item),
+        Observations = [.. collected.Observations.Select(Normalise)],
+        Comments = [.. collected.Comments.Select(Normalise)],
+    };
+
+    /// <summary>A whole batch (an import's), item by item as a collected one would be.</summary>
+    public static ContentBatch Normalise(ContentBatch batch) => batch with
+    {
+        Items = [.. batch.Items.Select(Normalise)],
+        Observations = [.. batch.Observations.Select(Normalise)],
+        Comments = [.. batch.Comments.Select(Normalise)],
+    };
+
+    public static Item Normalise(Item item) => item with
+    {
+        Url = item.Url.Trim(),
+        Title = Text(item.Title) ?? string.Empty,
+        Body = Text(item.Body),
+        Author = Text(item.Author),
+        Category = Text(item.Category),
+        PublishedAt = item.PublishedAt?.ToUniversalTime(),
+        CollectedAt = item.CollectedAt.ToUniversalTime(),
+    };
+
+    public static Observation Normalise(Observation observation) => observation with { ObservedAt = observation.ObservedAt.ToUniversalTime() };
+
+    public static Comment Normalise(Comment comment) =>
+        comment with { Text = Text(comment.Text) ?? string.Empty, Author = Text(comment.Author), PublishedAt = comment.PublishedAt?.ToUniversalTime() };
 
     public static string? Text(string? text)
     {

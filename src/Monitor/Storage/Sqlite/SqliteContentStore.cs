@@ -13,9 +13,9 @@ namespace Monitor.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode. Items are keyed by their deterministic id, so
 /// collecting again never adds a row; a changed title/body/date is kept as a new row in
 /// <c>item_versions</c>. Observations are append-only. Each <see cref="SaveAsync"/> is one
-/// transaction, durable when it returns.
+/// transaction, durable when it returns, together with the batch's checkpoint if it carries one.
 /// </summary>
-internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock) : IContentStore
+internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock) : IContentStore, ICheckpointReader
 {
     private readonly SqliteStoreFile file = new(options);
 
@@ -86,6 +86,18 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
             foreach (var flag in batch.Flags)
             {
                 flags += await SaveFlagAsync(connection, transaction, flag, cancellationToken);
+            }
+
+            if (batch.Checkpoint is { } checkpoint)
+            {
+                await using var keep = Command(connection, transaction, """
+                    INSERT INTO checkpoints (key, value, updated_at) VALUES ($key, $value, $now)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                    """);
+                keep.Parameters.AddWithValue("$key", checkpoint.Key);
+                keep.Parameters.AddWithValue("$value", checkpoint.Value);
+                keep.Parameters.AddWithValue("$now", now);
+                await keep.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -180,6 +192,22 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
                 reader.GetString(5),
                 SqliteTime.ReadNullable(reader.GetValue(6)),
                 NullableLong(reader, 7));
+        }
+    }
+
+    public async Task<string?> ReadCheckpointAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM checkpoints WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        try
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+        catch (SqliteException exception)
+        {
+            throw file.Translate(exception);
         }
     }
 
