@@ -22,7 +22,8 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
 
     public int BatchSize { get; init; } = DefaultBatchSize;
 
-    private Task<SaveResult> SaveAsync(ContentBatch batch, CancellationToken cancellationToken) => saver.SaveAsync(batch, cancellationToken);
+    private ContentSaver Saver => saver;
+
 
     public async Task<ImportSummary> ImportAsync(
         string path,
@@ -39,12 +40,22 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
         var (startOffset, startLine) = await ResumePointAsync(key, file.Length, cancellationToken);
 
         var run = new Run(this, key, knownStations, knownChannels, file.Length, progress);
-        await foreach (var line in new NdjsonLines(file, startOffset, startLine).ReadAsync(cancellationToken))
+        try
         {
-            await run.AddAsync(line, cancellationToken);
+            await foreach (var line in new NdjsonLines(file, startOffset, startLine).ReadAsync(cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await run.AddAsync(line, cancellationToken);
+            }
+
+            await run.FlushAsync(Complete, cancellationToken);
+            await run.CompleteSaveAsync();
+        }
+        finally
+        {
+            await run.AbandonAsync();
         }
 
-        await run.FlushAsync(Complete, cancellationToken);
         return run.Summary(startLine, clock.GetElapsedTime(started));
     }
 
@@ -80,6 +91,8 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
         private Dictionary<string, DateTimeOffset?> published = new(StringComparer.Ordinal);
         private Dictionary<string, DateTimeOffset?> publishedBefore = new(StringComparer.Ordinal);
         private long linesRead, bytesRead, storedItems, newItems, storedObservations, storedComments, flags, badLineCount;
+        private Task<SaveResult>? saving;
+        private (long Items, long Observations, long Comments) savingCounts;
 
         public async Task AddAsync(NdjsonLine line, CancellationToken cancellationToken)
         {
@@ -135,24 +148,62 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
             Count(line);
         }
 
+        /// <summary>
+        /// Enriches the batch on this thread, then hands it to the store on another once the previous
+        /// batch is written: reading and enriching batch n+1 overlaps writing batch n, and batches
+        /// (with their checkpoints) still reach the store one after another, in file order.
+        /// </summary>
         public async Task FlushAsync(string checkpoint, CancellationToken cancellationToken)
         {
-            var batch = new ContentBatch([.. items], [.. observations], [.. comments], [], [])
+            var prepared = importer.Saver.Prepare(new ContentBatch([.. items], [.. observations], [.. comments], [], [])
             {
                 Checkpoint = new BatchCheckpoint(key, checkpoint),
-            };
-            var result = await importer.SaveAsync(batch, cancellationToken);
-            storedItems += items.Count;
-            newItems += result.NewItems;
-            storedObservations += observations.Count;
-            storedComments += comments.Count;
-            flags += result.Flags;
+            });
+            var counts = (Items: (long)items.Count, Observations: (long)observations.Count, Comments: (long)comments.Count);
             items.Clear();
             observations.Clear();
             comments.Clear();
             (publishedBefore, published) = (published, publishedBefore);
             published.Clear();
+            await CompleteSaveAsync();
+            saving = Task.Run(() => importer.Saver.StoreAsync(prepared, cancellationToken), cancellationToken);
+            savingCounts = counts;
+        }
+
+        /// <summary>Waits for the batch being written and counts it.</summary>
+        public async Task CompleteSaveAsync()
+        {
+            if (saving is null)
+            {
+                return;
+            }
+
+            var result = await saving;
+            saving = null;
+            storedItems += savingCounts.Items;
+            newItems += result.NewItems;
+            storedObservations += savingCounts.Observations;
+            storedComments += savingCounts.Comments;
+            flags += result.Flags;
             progress?.Report(new ImportProgress(linesRead, bytesRead, totalBytes, storedItems, storedObservations, storedComments, badLineCount));
+        }
+
+        /// <summary>After a failure or a cancellation: the batch being written ends (stored or rolled back) before the run does.</summary>
+        public async Task AbandonAsync()
+        {
+            if (saving is not null)
+            {
+                try
+                {
+                    await saving;
+                }
+                catch (Exception exception) when (exception is OperationCanceledException || saving.IsFaulted)
+                {
+                    // The failure that ended the run is already on its way up; this one adds nothing.
+                }
+
+                saving = null;
+            }
         }
 
         public ImportSummary Summary(long resumedAtLine, TimeSpan elapsed) => new(
