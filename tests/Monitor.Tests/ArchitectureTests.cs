@@ -16,6 +16,12 @@ public sealed class ArchitectureTests
     {
         { "Monitor.Collection", "Monitor.Storage" },
         { "Monitor.Collection", "Monitor.Pipeline" },
+        { "Monitor.Collection", "Monitor.Enrichment" },
+        { "Monitor.Collection", "Monitor.Language" },
+        { "Monitor.Collection", "Monitor.Reporting" },
+        { "Monitor.Collection", "Monitor.Transfer" },
+        { "Monitor.Pipeline", "Monitor.Reporting" },
+        { "Monitor.Transfer", "Monitor.Collection" },
         { "Monitor.Reporting", "Monitor.Collection" },
         { "Monitor.Extraction", "Monitor.Collection" },
         { "Monitor.Language", "Monitor.Storage" },
