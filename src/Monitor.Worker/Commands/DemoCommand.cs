@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Collection;
 using Monitor.Configuration;
 using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Replay.Platforms;
 using Monitor.Replay.Websites;
 using Monitor.Storage;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Monitor.Collection;
 using Monitor.Configuration;
+using Monitor.Pipeline;
 using Monitor.Scheduling;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Monitor.Collection;
 using Monitor.Configuration;
+using Monitor.Pipeline;
 using Spectre.Console;
 
 namespace Monitor.Worker.Demo;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Collection;
-using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Storage;
 
 namespace Monitor.Worker.Demo;

@@ -32,9 +32,12 @@ internal sealed class RealAddressCollector(IChannelCollector inner, IReadOnlyDic
 
         var realUrl = new UriBuilder(url) { Scheme = origin.Scheme, Host = origin.Host, Port = origin.IsDefaultPort ? -1 : origin.Port }.Uri.AbsoluteUri;
         var id = item.Id.StartsWith("web:", StringComparison.Ordinal) ? Item.WebId(realUrl) : item.Id;
-        return new CollectedItem(
-            item with { Id = id, Url = realUrl },
-            [.. collected.Observations.Select(o => o.ItemId == item.Id ? o with { ItemId = id } : o)],
-            [.. collected.Comments.Select(c => c.ItemId == item.Id ? c with { ItemId = id } : c)]);
+        // `with` keeps the inner collector's OnStored: its seen-set must still hear that the item was stored.
+        return collected with
+        {
+            Item = item with { Id = id, Url = realUrl },
+            Observations = [.. collected.Observations.Select(o => o.ItemId == item.Id ? o with { ItemId = id } : o)],
+            Comments = [.. collected.Comments.Select(c => c.ItemId == item.Id ? c with { ItemId = id } : c)],
+        };
     }
 }

@@ -1,13 +1,13 @@
-using Monitor.Collection;
 using Monitor.Collection.Facebook;
-using Monitor.Collection.Social;
 using Monitor.Collection.TikTok;
 using Monitor.Collection.YouTube;
 using Monitor.Collection.Zalo;
 using Monitor.Configuration;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Replay.Platforms;
 using Monitor.Reporting;
+using Monitor.Storage.Sqlite;
 using Monitor.Storage;
 
 namespace Monitor.Worker.Demo;
@@ -90,7 +90,7 @@ internal static class SocialDemo
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(output);
-        var data = await ReportData.ReadAsync(store, await SocialStateStore.ReadFollowersAsync(dbPath, cancellationToken), cancellationToken);
+        var data = await ReportData.ReadAsync(store, await SqliteFollowerCounts.ReadAsync(dbPath, cancellationToken), cancellationToken);
         await output.WriteLineAsync();
         await output.WriteAsync(ReportText.Render(Leaderboard.Build(LeaderboardCluster, configuration.Stations, data, null, null)));
     }

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
 using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Storage.Elasticsearch;
 using Monitor.Storage.Sqlite;
 using Serilog.Events;
@@ -47,13 +47,13 @@ internal static class MonitorServices
             web.MaxConcurrentPerHost = settings.Politeness.MaxConcurrentPerHost;
             web.MinDelay = settings.Politeness.MinDelay;
             web.CrawlDelayCap = settings.Politeness.CrawlDelayCap;
-            web.StateDatabasePath = dbPath;
             foreach (var (name, profile) in configuration.Profiles)
             {
                 web.Profiles[name] = profile;
             }
         });
-        services.AddSocialCollection(o => { o.StatePath = dbPath; o.ObservationAges = settings.Schedules.ObservationAges; });
+        services.AddSocialCollection(o => o.ObservationAges = settings.Schedules.ObservationAges);
+        services.AddSqliteCollectionState(dbPath);
         return services;
     }
 }

@@ -1,4 +1,4 @@
-using Monitor.Collection;
+using Monitor.Pipeline;
 
 namespace Monitor.Worker.Output;
 

@@ -3,9 +3,11 @@ using Monitor.Domain;
 namespace Monitor.Collection;
 
 /// <summary>
-/// Collects one kind of channel. Items are yielded one at a time: the runner stores each before
-/// asking for the next, so a collector may record "seen" state after its <c>yield return</c>
-/// and a killed process never marks an unstored item as seen.
+/// Collects one kind of channel and hands each item on as a <see cref="CollectedItem"/>. What the
+/// collector must remember once an item is stored (a seen URL, an observation checkpoint) goes in
+/// that item's <see cref="CollectedItem.OnStored"/>: the pipeline calls it after the save, never
+/// before, so a killed process never marks an unstored item as seen. Nothing a collector does may
+/// depend on when the pipeline asks for the next item.
 /// Collectors throw on failure; the runner classifies, logs and carries on with the next source.
 /// </summary>
 public interface IChannelCollector

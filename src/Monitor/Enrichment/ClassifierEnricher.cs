@@ -1,7 +1,7 @@
 using System.Globalization;
 using Monitor.Domain;
 using Monitor.Language;
-using Monitor.Storage;
+using Monitor.Pipeline;
 
 namespace Monitor.Enrichment;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Language;
+using Monitor.Pipeline;
 
 namespace Monitor.Enrichment;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Storage;
+using Monitor.Pipeline;
 
 namespace Monitor.Enrichment;
 

@@ -1,4 +1,5 @@
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Storage;
 
 namespace Monitor.Enrichment;

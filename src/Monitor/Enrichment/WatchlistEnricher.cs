@@ -1,6 +1,6 @@
 using Monitor.Domain;
 using Monitor.Language;
-using Monitor.Storage;
+using Monitor.Pipeline;
 
 namespace Monitor.Enrichment;
 

@@ -1,4 +1,3 @@
-using Monitor.Collection.Social;
 using Monitor.Domain;
 using Monitor.Storage;
 

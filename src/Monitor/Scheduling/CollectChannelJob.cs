@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Monitor.Collection;
 using Monitor.Configuration;
+using Monitor.Pipeline;
 using Quartz;
 
 namespace Monitor.Scheduling;

@@ -1,4 +1,5 @@
 using Monitor.Domain;
+using Monitor.Pipeline;
 
 namespace Monitor.Storage;
 

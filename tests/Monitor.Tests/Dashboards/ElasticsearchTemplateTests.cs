@@ -93,7 +93,7 @@ public sealed class ElasticsearchTemplateTests
     {
         await using var es = await ElasticsearchFixture.StartAsync();
         var store = await es.InitializedStoreAsync();
-        await store.SaveAsync(Monitor.Storage.ContentBatch.Empty with { Items = [ElasticsearchSamples.Item(1)] });
+        await store.SaveAsync(Monitor.Pipeline.ContentBatch.Empty with { Items = [ElasticsearchSamples.Item(1)] });
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(es.StandIn.Url, "mm-items/_search"))
         {

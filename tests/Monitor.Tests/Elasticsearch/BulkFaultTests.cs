@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Monitor.Pipeline;
 using Monitor.Replay.Elasticsearch;
-using Monitor.Storage;
 using Monitor.Storage.Elasticsearch;
 
 namespace Monitor.Tests.Elasticsearch;

@@ -1,5 +1,5 @@
+using Monitor.Pipeline;
 using Monitor.Replay.Elasticsearch;
-using Monitor.Storage;
 
 namespace Monitor.Tests.Elasticsearch;
 

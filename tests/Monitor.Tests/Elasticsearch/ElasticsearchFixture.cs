@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Replay.Elasticsearch;
 using Monitor.Storage;
 using Monitor.Storage.Elasticsearch;

@@ -1,5 +1,5 @@
 using Monitor.Domain;
-using Monitor.Storage;
+using Monitor.Pipeline;
 
 namespace Monitor.Tests.Enrichment;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Tests.Support;
 using static Monitor.Tests.Enrichment.EnrichmentTestData;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitor.Domain;
 using Monitor.Enrichment;
 using Monitor.Language;
+using Monitor.Pipeline;
 using Monitor.Storage.Sqlite;
 using Monitor.Tests.Language;
 using Monitor.Tests.Support;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Monitor.Collection;
 using Monitor.Configuration;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Scheduling;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;

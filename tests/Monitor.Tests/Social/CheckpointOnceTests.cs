@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Collection;
+using Monitor.Pipeline;
 using Monitor.Collection.Social;
 using Monitor.Domain;
 using Monitor.Replay.Platforms;
@@ -37,10 +38,10 @@ public sealed class CheckpointOnceTests
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSqliteStore(db)
+            .AddSqliteCollectionState(db)
             .AddCollectionRunner()
             .AddSocialCollection(o =>
             {
-                o.StatePath = db;
                 foreach (var (kind, url) in replay.BaseUrls)
                 {
                     o.BaseUrls[kind] = url;

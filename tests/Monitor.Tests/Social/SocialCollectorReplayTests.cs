@@ -176,7 +176,7 @@ public sealed class SocialCollectorReplayTests
         harness.Replay.RequestCount.ShouldBe(3);
         harness.Stored.ShouldBeEmpty();
         harness.Logs.Lines.ShouldContain(l => l.Contains("quota exhausted (dailyBudget)"));
-        var state = harness.Services.GetRequiredService<SocialStateStore>();
+        var state = harness.Services.GetRequiredService<IObservationState>();
         (await state.GetQuotaUnitsAsync("youtube-quota:" + youtube.TokenEnv, "2026-11-19")).ShouldBe(3);
     }
 
@@ -248,7 +248,7 @@ public sealed class SocialCollectorReplayTests
         {
             var itemId = Item.PlatformId(post.Account.Platform, post.NativeId);
             harness.ObservationsOf(itemId).Count().ShouldBe(1);
-            var state = await harness.Services.GetRequiredService<SocialStateStore>().GetItemAsync(itemId);
+            var state = await harness.Services.GetRequiredService<IObservationState>().GetItemAsync(itemId);
             state!.Gone.ShouldBeTrue();
         }
 

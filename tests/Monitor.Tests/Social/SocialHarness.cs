@@ -9,6 +9,7 @@ using Monitor.Collection.YouTube;
 using Monitor.Collection.Zalo;
 using Monitor.Domain;
 using Monitor.Replay.Platforms;
+using Monitor.Storage.Sqlite;
 
 namespace Monitor.Tests.Social;
 
@@ -58,9 +59,9 @@ internal sealed class SocialHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(clock)
+            .AddSqliteCollectionState(Path.Combine(folder, "monitor.db"))
             .AddSocialCollection(o =>
             {
-                o.StatePath = Path.Combine(folder, "monitor.db");
                 foreach (var (platform, url) in replay.BaseUrls)
                 {
                     o.BaseUrls[platform] = url;
@@ -99,6 +100,7 @@ internal sealed class SocialHarness : IAsyncDisposable
                 await foreach (var collected in collectors.Single(c => c.CanCollect(channel)).CollectAsync(station, channel))
                 {
                     Stored.Add(collected);
+                    await collected.AcknowledgeStoredAsync();
                 }
             }
             catch (SocialApiException e)

@@ -3,10 +3,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Configuration;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Replay.Platforms;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
@@ -40,7 +40,8 @@ public sealed class SocialPipelineTests
             .AddSingleton<TimeProvider>(clock)
             .AddSqliteStore(db)
             .AddCollectionRunner()
-            .AddSocialCollection(o => o.StatePath = db)
+            .AddSqliteCollectionState(db)
+            .AddSocialCollection(_ => { })
             .BuildServiceProvider();
         var store = services.GetRequiredService<IContentStore>();
         await store.InitializeAsync();

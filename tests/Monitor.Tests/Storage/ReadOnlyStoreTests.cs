@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-using Monitor.Storage;
+using Monitor.Pipeline;
 using Monitor.Storage.Sqlite;
 using Monitor.Tests.Support;
 

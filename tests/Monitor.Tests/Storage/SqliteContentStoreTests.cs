@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
 using Monitor.Tests.Support;

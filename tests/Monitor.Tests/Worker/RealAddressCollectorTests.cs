@@ -25,6 +25,19 @@ public sealed class RealAddressCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_MappedItemAcknowledged_InnerCollectorHearsIt()
+    {
+        var acknowledged = 0;
+        var inner = new OneItem(new CollectedItem(Samples.Article("http://127.0.0.1:41234/a.html"), [], []) { OnStored = _ => Task.FromResult(++acknowledged) });
+        var collector = new RealAddressCollector(inner, new Dictionary<string, Uri> { ["127.0.0.1:41234"] = new("https://thainguyentv.vn/") });
+
+        var mapped = await collector.CollectAsync(null!, null!).SingleAsync();
+        await mapped.AcknowledgeStoredAsync();
+
+        acknowledged.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task CollectAsync_OtherAuthority_Untouched()
     {
         var item = Samples.Article("http://127.0.0.1:9/x.html");

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Domain;
-using Monitor.Storage;
+using Monitor.Pipeline;
 using Monitor.Storage.Sqlite;
 using Monitor.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
 using Monitor.Worker.Hosting;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Collection.Social;
 using Monitor.Configuration;
 using Monitor.Reporting;
 using Monitor.Storage;
@@ -26,7 +25,7 @@ internal static class ReportSource
         try
         {
             await store.InitializeAsync(cancellationToken);
-            var followers = await SocialStateStore.ReadFollowersAsync(dbPath, cancellationToken);
+            var followers = await SqliteFollowerCounts.ReadAsync(dbPath, cancellationToken);
             return (loaded.Configuration, await ReportData.ReadAsync(store, followers, cancellationToken), ExitCodes.Ok);
         }
         catch (StoreUnavailableException exception)

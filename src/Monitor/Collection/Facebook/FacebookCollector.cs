@@ -15,7 +15,7 @@ namespace Monitor.Collection.Facebook;
 /// before Facebook throttles us.
 /// </summary>
 internal sealed class FacebookCollector(
-    IHttpClientFactory httpClients, ObservationPlanner planner, ILogger<FacebookCollector> logger) : IChannelCollector
+    IHttpClientFactory httpClients, ObservationPlanner planner, IFollowerCounts followerCounts, ILogger<FacebookCollector> logger) : IChannelCollector
 {
     public const string HttpClientName = "social-facebook";
 
@@ -46,7 +46,7 @@ internal sealed class FacebookCollector(
 
         if ((info.Value.Count("followers_count") ?? info.Value.Count("fan_count")) is { } followers)
         {
-            await planner.State.RecordFollowersAsync(page.Id, planner.Now, followers, cancellationToken);
+            await followerCounts.RecordAsync(page.Id, planner.Now, followers, cancellationToken);
         }
 
         var posts = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -151,10 +151,13 @@ internal sealed class FacebookCollector(
                 }
             }
 
-            yield return new CollectedItem(item, [observation], comments);
-            await planner.MarkObservedAsync(item, entry.NativeId, now, commentsRead ? commentCount : entry.State?.LastCommentCount, cancellationToken);
             observed++;
             commentTotal += comments.Count;
+            var storedCommentCount = commentsRead ? commentCount : entry.State?.LastCommentCount;
+            yield return new CollectedItem(item, [observation], comments)
+            {
+                OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, storedCommentCount, token),
+            };
         }
 
         SocialLog.RunSummary(logger, "facebook", page.Id, listed.Count, due.Count, observed, commentTotal);

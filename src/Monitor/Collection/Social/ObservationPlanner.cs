@@ -17,11 +17,11 @@ internal sealed record DueEntry(string NativeId, string ItemId, SocialItemState?
 /// </summary>
 public sealed class ObservationPlanner
 {
-    private readonly SocialStateStore state;
+    private readonly IObservationState state;
     private readonly TimeProvider clock;
     private readonly SocialCollectionOptions options;
 
-    public ObservationPlanner(SocialStateStore state, TimeProvider clock, IOptions<SocialCollectionOptions> options)
+    public ObservationPlanner(IObservationState state, TimeProvider clock, IOptions<SocialCollectionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.state = state;
@@ -32,7 +32,7 @@ public sealed class ObservationPlanner
 
     public ObservationSchedule Schedule { get; }
 
-    public SocialStateStore State => state;
+    public IObservationState State => state;
 
     public SocialCollectionOptions Options => options;
 

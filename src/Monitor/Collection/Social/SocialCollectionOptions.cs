@@ -4,9 +4,8 @@ using Monitor.Domain;
 namespace Monitor.Collection.Social;
 
 /// <summary>
-/// Settings shared by the social collectors. <see cref="StatePath"/> is the SQLite file that holds
-/// their own bookkeeping (observation state, back-offs, quota use, follower counts) — normally the
-/// store's file, so one database holds everything.
+/// Settings shared by the social collectors. Their bookkeeping lives behind <see cref="IObservationState"/>
+/// and <see cref="IFollowerCounts"/>, registered by the store that keeps it (<c>AddSqliteCollectionState</c>).
 /// </summary>
 public sealed class SocialCollectionOptions
 {
@@ -16,8 +15,6 @@ public sealed class SocialCollectionOptions
         TimeSpan.FromHours(24), TimeSpan.FromHours(48), TimeSpan.FromHours(72), TimeSpan.FromDays(7),
         TimeSpan.FromDays(30),
     ];
-
-    public string StatePath { get; set; } = "data/monitor.db";
 
     /// <summary>Ages at which an item is observed again (<c>schedules.observationAges</c>).</summary>
     public IReadOnlyList<TimeSpan> ObservationAges { get; set; } = DefaultObservationAges;
@@ -57,11 +54,6 @@ internal sealed class SocialCollectionOptionsValidator : IValidateOptions<Social
     public ValidateOptionsResult Validate(string? name, SocialCollectionOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.StatePath))
-        {
-            failures.Add("social: StatePath (the SQLite file for observation state) is required.");
-        }
-
         if (options.ObservationAges.Count == 0 || options.ObservationAges.Any(a => a <= TimeSpan.Zero))
         {
             failures.Add("schedules.observationAges: needs at least one positive age.");

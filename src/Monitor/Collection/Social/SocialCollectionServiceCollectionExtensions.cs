@@ -12,14 +12,14 @@ public static class SocialCollectionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the YouTube, Facebook, TikTok and Zalo collectors (as <see cref="IChannelCollector"/>),
-    /// their HTTP clients and the shared observation planner. Options are validated at start.
+    /// their HTTP clients and the shared observation planner; an <see cref="IObservationState"/> and
+    /// <see cref="IFollowerCounts"/> must be registered too. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddSocialCollection(this IServiceCollection services, Action<SocialCollectionOptions> configure)
     {
         services.AddOptions<SocialCollectionOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialCollectionOptions>, SocialCollectionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SocialStateStore>();
         services.TryAddSingleton<ObservationPlanner>();
         foreach (var name in new[] { YouTubeCollector.HttpClientName, FacebookCollector.HttpClientName, TikTokCollector.HttpClientName, ZaloCollector.HttpClientName })
         {

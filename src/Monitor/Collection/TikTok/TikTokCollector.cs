@@ -122,9 +122,11 @@ internal sealed class TikTokCollector(
             }
 
             var observation = planner.Observe(item, now, views, likes, comments, shares);
-            yield return new CollectedItem(item, [observation], []);
-            await planner.MarkObservedAsync(item, entry.NativeId, now, comments, cancellationToken);
             observed++;
+            yield return new CollectedItem(item, [observation], [])
+            {
+                OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, comments, token),
+            };
         }
 
         SocialLog.RunSummary(logger, "tiktok", tiktok.Id, listed.Count, due.Count, observed, 0);

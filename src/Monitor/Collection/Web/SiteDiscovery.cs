@@ -16,7 +16,7 @@ internal sealed record DiscoveryResult(IReadOnlyList<DiscoveredLink> Candidates,
 /// page always, plus configured ones) followed through pagination. Every discovery document is
 /// fetched conditionally and its last copy kept, so an unchanged feed costs one 304.
 /// </summary>
-internal sealed partial class SiteDiscovery(WebFetcher fetcher, CrawlState state, TimeProvider time, IOptions<WebCollectionOptions> options, ILogger<SiteDiscovery> logger)
+internal sealed partial class SiteDiscovery(WebFetcher fetcher, ICrawlState state, TimeProvider time, IOptions<WebCollectionOptions> options, ILogger<SiteDiscovery> logger)
 {
     private const int MaxSitemapFiles = 100;
 

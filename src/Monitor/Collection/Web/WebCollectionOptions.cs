@@ -36,12 +36,6 @@ public sealed class WebCollectionOptions
     /// <summary>RFC 9309: a cached robots.txt older than this is not used.</summary>
     public TimeSpan RobotsCacheDuration { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>
-    /// The SQLite file that also holds the content store; the collector keeps its own
-    /// <c>crawl_*</c> tables there (seen URLs, validators).
-    /// </summary>
-    public string? StateDatabasePath { get; set; }
-
     /// <summary>Site profiles by name (<c>pipelines/profiles/&lt;name&gt;.yaml</c>), as loaded by the configuration.</summary>
     public IDictionary<string, SiteProfile> Profiles { get; } = new Dictionary<string, SiteProfile>(StringComparer.OrdinalIgnoreCase);
 

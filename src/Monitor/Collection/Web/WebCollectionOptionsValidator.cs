@@ -48,11 +48,6 @@ internal sealed class WebCollectionOptionsValidator : IValidateOptions<WebCollec
             failures.Add($"The robots.txt cache duration must be positive and at most 24 h (RFC 9309) (was {options.RobotsCacheDuration}).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.StateDatabasePath))
-        {
-            failures.Add("The store path (store.sqlite.path) is needed: the website collector keeps its crawl state in that file.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

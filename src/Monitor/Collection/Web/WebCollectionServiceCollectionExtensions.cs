@@ -11,8 +11,8 @@ public static class WebCollectionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the website collector with the settings of <c>pipelines/</c>: <c>http</c> and
-    /// <c>politeness</c> from monitor.yaml, every site profile, and the crawl state in the store's
-    /// SQLite file. <paramref name="adjust"/> may change them afterwards (the demo shortens delays).
+    /// <c>politeness</c> from monitor.yaml and every site profile. The crawl state
+    /// (<see cref="ICrawlState"/>) is registered by the store that keeps it (<c>AddSqliteCollectionState</c>). <paramref name="adjust"/> may change them afterwards (the demo shortens delays).
     /// </summary>
     public static IServiceCollection AddWebCollection(this IServiceCollection services, PipelineConfiguration configuration, Action<WebCollectionOptions>? adjust = null)
     {
@@ -27,7 +27,6 @@ public static class WebCollectionServiceCollectionExtensions
             options.MaxConcurrentPerHost = settings.Politeness.MaxConcurrentPerHost;
             options.MinDelay = settings.Politeness.MinDelay;
             options.CrawlDelayCap = settings.Politeness.CrawlDelayCap;
-            options.StateDatabasePath = settings.SqlitePath;
             foreach (var (name, profile) in configuration.Profiles)
             {
                 options.Profiles[name] = profile;
@@ -39,7 +38,7 @@ public static class WebCollectionServiceCollectionExtensions
 
     /// <summary>
     /// Registers the website collector (an <see cref="IChannelCollector"/> for <c>WebsiteChannel</c>)
-    /// and what it needs: the polite fetcher, robots.txt cache, per-host gate and crawl state.
+    /// and what it needs: the polite fetcher, robots.txt cache and per-host gate; an <see cref="ICrawlState"/> must be registered too.
     /// Options are validated at start; a <see cref="TimeProvider"/> registered earlier (a test clock) is kept.
     /// </summary>
     public static IServiceCollection AddWebCollection(this IServiceCollection services, Action<WebCollectionOptions> configure)
@@ -68,7 +67,6 @@ public static class WebCollectionServiceCollectionExtensions
         services.TryAddSingleton<RobotsPolicy>();
         services.TryAddSingleton<WebFetcher>();
         services.TryAddSingleton<SiteDiscovery>();
-        services.TryAddSingleton(sp => CrawlState.ForFile(sp.GetRequiredService<IOptions<WebCollectionOptions>>().Value.StateDatabasePath!));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelCollector, WebsiteCollector>());
         return services;
     }

@@ -10,14 +10,14 @@ namespace Monitor.Collection.Web;
 /// Collects a station website: discovery (<see cref="SiteDiscovery"/>), then each new or changed
 /// article URL fetched politely, read by the <see cref="ArticleExtractor"/> with the channel's site
 /// profile, and yielded as an item (plus a comment-count observation when the page shows one).
-/// A URL is marked seen only after the runner took the item, so a killed run loses nothing.
+/// A URL is marked seen only when the pipeline acknowledges the stored item, so a killed run loses nothing.
 /// The whole source fails (throws) when robots.txt or the home page cannot be reached; a single
 /// broken article page is logged, skipped and remembered with a growing wait before its next try.
 /// </summary>
 internal sealed partial class WebsiteCollector(
     SiteDiscovery discovery,
     WebFetcher fetcher,
-    CrawlState state,
+    ICrawlState state,
     ArticleExtractor extractor,
     TimeProvider time,
     IOptions<WebCollectionOptions> options,
@@ -83,7 +83,8 @@ internal sealed partial class WebsiteCollector(
             if (outcome.Item is { } collected && yielded.Add(collected.Item.Url))
             {
                 tally.Items++;
-                yield return collected;
+                yield return collected with { OnStored = token => RememberAsync(web.Id, key, failed, outcome, previous, candidate.Changed, seen, token) };
+                continue;
             }
             else if (outcome.Item is null && !outcome.MarkSeen)
             {
@@ -94,16 +95,7 @@ internal sealed partial class WebsiteCollector(
                 continue;
             }
 
-            if (failed is not null)
-            {
-                await state.ClearFailureAsync(web.Id, key, cancellationToken);
-            }
-
-            // Only now has the runner stored the item (it asks for the next one after saving).
-            var now = time.GetUtcNow();
-            var remembered = new SeenUrl(key, outcome.Item?.Item.Url ?? previous?.CanonicalUrl, outcome.Item?.Item.Id ?? previous?.ItemId, outcome.Validators ?? previous?.Validators ?? Validators.None, candidate.Changed, now);
-            await state.MarkSeenAsync(web.Id, remembered, cancellationToken);
-            seen[key] = remembered;
+            await RememberAsync(web.Id, key, failed, outcome, previous, candidate.Changed, seen, cancellationToken);
             if (outcome.NotModified)
             {
                 tally.NotModified++;
@@ -111,6 +103,22 @@ internal sealed partial class WebsiteCollector(
         }
 
         LogSummary(logger, web.Id, found.Candidates.Count, found.FromFeeds, found.FromSitemaps, found.FromListings, tally.AlreadySeen, tally.Disallowed, tally.Deferred, tally.Fetched, tally.NotModified, tally.Failed, tally.Items);
+    }
+
+    /// <summary>
+    /// A page dealt with: its failure streak forgotten and its URL marked seen. For an article this
+    /// runs as the item's <see cref="CollectedItem.OnStored"/>, i.e. only once the pipeline has stored it.
+    /// </summary>
+    private async Task RememberAsync(string channelId, string key, FailedUrl? failed, Outcome outcome, SeenUrl? previous, DateTimeOffset? changed, Dictionary<string, SeenUrl> seen, CancellationToken cancellationToken)
+    {
+        if (failed is not null)
+        {
+            await state.ClearFailureAsync(channelId, key, cancellationToken);
+        }
+
+        var remembered = new SeenUrl(key, outcome.Item?.Item.Url ?? previous?.CanonicalUrl, outcome.Item?.Item.Id ?? previous?.ItemId, outcome.Validators ?? previous?.Validators ?? Validators.None, changed, time.GetUtcNow());
+        await state.MarkSeenAsync(channelId, remembered, cancellationToken);
+        seen[key] = remembered;
     }
 
     /// <summary>

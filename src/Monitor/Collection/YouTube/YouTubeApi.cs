@@ -11,7 +11,7 @@ namespace Monitor.Collection.YouTube;
 /// it is sent (invalid calls are charged too, CONTRACTS §3.2); the key goes in the
 /// <c>X-Goog-Api-Key</c> header so it never sits in a URL that could be logged.
 /// </summary>
-internal sealed class YouTubeApi(HttpClient http, Uri baseUrl, string apiKey, string channelId, string quotaKey, SocialStateStore state, TimeProvider clock, int dailyBudget)
+internal sealed class YouTubeApi(HttpClient http, Uri baseUrl, string apiKey, string channelId, string quotaKey, IObservationState state, TimeProvider clock, int dailyBudget)
 {
     public async Task<JsonElement> GetAsync(string relative, CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,7 @@ namespace Monitor.Collection.YouTube;
 /// configured budget) the run stops cleanly and the key waits for the Pacific-midnight reset.
 /// </summary>
 internal sealed class YouTubeCollector(
-    IHttpClientFactory httpClients, ObservationPlanner planner, TimeProvider clock, ILogger<YouTubeCollector> logger) : IChannelCollector
+    IHttpClientFactory httpClients, ObservationPlanner planner, IFollowerCounts followerCounts, TimeProvider clock, ILogger<YouTubeCollector> logger) : IChannelCollector
 {
     public const string HttpClientName = "social-youtube";
 
@@ -48,7 +48,7 @@ internal sealed class YouTubeCollector(
                 $"channel {youtube.ChannelId} was not found or has no uploads playlist");
         if (found.Child("statistics")?.Count("subscriberCount") is { } subscribers)
         {
-            await planner.State.RecordFollowersAsync(youtube.Id, planner.Now, subscribers, cancellationToken);
+            await followerCounts.RecordAsync(youtube.Id, planner.Now, subscribers, cancellationToken);
         }
 
         var listed = new List<ListedEntry>();
@@ -135,8 +135,11 @@ internal sealed class YouTubeCollector(
                     if (fetched is null)
                     {
                         // Quota or rate limit hit while reading comments: keep the observation, stop after it.
-                        yield return new CollectedItem(item, [observation], []);
-                        await planner.MarkObservedAsync(item, entry.NativeId, now, entry.State?.LastCommentCount, cancellationToken);
+                        var previousCount = entry.State?.LastCommentCount;
+                        yield return new CollectedItem(item, [observation], [])
+                        {
+                            OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, previousCount, token),
+                        };
                         yield break;
                     }
 
@@ -144,10 +147,13 @@ internal sealed class YouTubeCollector(
                     commentsRead = true;
                 }
 
-                yield return new CollectedItem(item, [observation], itemComments);
-                await planner.MarkObservedAsync(item, entry.NativeId, now, commentsRead ? commentCount : entry.State?.LastCommentCount, cancellationToken);
                 observed++;
                 comments += itemComments.Count;
+                var storedCommentCount = commentsRead ? commentCount : entry.State?.LastCommentCount;
+                yield return new CollectedItem(item, [observation], itemComments)
+                {
+                    OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, storedCommentCount, token),
+                };
             }
         }
 

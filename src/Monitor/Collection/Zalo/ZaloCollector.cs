@@ -119,9 +119,11 @@ internal sealed class ZaloCollector(
             }
 
             var observation = planner.Observe(item, now, views, null, null, shares);
-            yield return new CollectedItem(item, [observation], []);
-            await planner.MarkObservedAsync(item, entry.NativeId, now, null, cancellationToken);
             observed++;
+            yield return new CollectedItem(item, [observation], [])
+            {
+                OnStored = token => planner.MarkObservedAsync(item, entry.NativeId, now, null, token),
+            };
         }
 
         SocialLog.RunSummary(logger, "zalo", zalo.Id, listed.Count, due.Count, observed, 0);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitor.Domain;
+using Monitor.Pipeline;
 
 namespace Monitor.Storage.Elasticsearch;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monitor.Pipeline;
 
 namespace Monitor.Storage.Elasticsearch;
 

@@ -85,7 +85,50 @@ internal static class SqliteSchema
         CREATE VIRTUAL TABLE items_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
         """,
 
-        // 2: the scheduled age a social observation fulfils, unique per item, so the observation repeated
+        // 2: the collectors' state (until now each created its own tables on first use; IF NOT EXISTS
+        // keeps those files), follower counts, and the checkpoints an import commits with each batch.
+        """
+        CREATE TABLE IF NOT EXISTS crawl_seen (
+            channel_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            canonical_url TEXT,
+            item_id TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            changed TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (channel_id, url));
+        CREATE TABLE IF NOT EXISTS crawl_failures (
+            channel_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            failures INTEGER NOT NULL,
+            problem TEXT NOT NULL,
+            retry_after TEXT NOT NULL,
+            PRIMARY KEY (channel_id, url));
+        CREATE TABLE IF NOT EXISTS crawl_documents (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            content TEXT NOT NULL,
+            fetched_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS social_items (
+            item_id TEXT PRIMARY KEY,
+            channel_id TEXT NOT NULL,
+            native_id TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            last_observed_at TEXT,
+            next_due_at TEXT,
+            observation_count INTEGER NOT NULL DEFAULT 0,
+            last_comment_count INTEGER,
+            gone INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS social_items_due ON social_items (channel_id, gone, next_due_at);
+        CREATE TABLE IF NOT EXISTS social_backoff (key TEXT PRIMARY KEY, until TEXT NOT NULL, reason TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS social_quota (quota_key TEXT NOT NULL, day TEXT NOT NULL, units INTEGER NOT NULL, PRIMARY KEY (quota_key, day));
+        CREATE TABLE IF NOT EXISTS social_followers (channel_id TEXT NOT NULL, observed_at TEXT NOT NULL, followers INTEGER NOT NULL, PRIMARY KEY (channel_id, observed_at));
+        CREATE TABLE checkpoints (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+        """,
+
+        // 3: the scheduled age a social observation fulfils, unique per item, so the observation repeated
         // after a kill between its save and the collector's mark is recognised and not stored twice.
         """
         ALTER TABLE observations ADD COLUMN checkpoint_seconds INTEGER;
@@ -107,7 +150,20 @@ internal static class SqliteSchema
 
         for (var version = current + 1; version <= LatestVersion; version++)
         {
+            // Microsoft.Data.Sqlite begins IMMEDIATE (not deferred): take the write lock, then look again.
+            // The content store and the collectors' state may open a new file at the same moment, and
+            // only one of them may run each step.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using (var again = connection.CreateCommand())
+            {
+                again.Transaction = transaction;
+                again.CommandText = "PRAGMA user_version;";
+                if (Convert.ToInt32(await again.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) >= version)
+                {
+                    continue;
+                }
+            }
+
             await using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitor.Pipeline;
 
 namespace Monitor.Storage.Sqlite;
 
@@ -17,6 +18,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(new SqliteStoreOptions(path, readOnly));
         services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<SqliteContentStore>());
+        services.AddSingleton<ICheckpointReader>(sp => sp.GetRequiredService<SqliteContentStore>());
         return services;
     }
 }

@@ -68,14 +68,14 @@ public sealed class HostileArticleTests
         await harness.CollectAsync("x", channel);
         site.CountOf("/bai-10001.html").ShouldBe(1);
 
-        harness.Clock.Advance(CrawlState.FailureBackoff(1) + TimeSpan.FromMinutes(1));
+        harness.Clock.Advance(FailedUrl.Backoff(1) + TimeSpan.FromMinutes(1));
         site.Set("/bai-10001.html", Article("Bài đã sửa đường dẫn"));
         site.Redirect("/bai-10001.html", "/bai-10001-moi.html");
         site.Set("/bai-10001-moi.html", Article("Bài đã sửa đường dẫn"));
         var later = await harness.CollectAsync("x", channel);
 
         later.Select(i => i.Item.Title).ShouldBe(["Bài đã sửa đường dẫn"]);
-        (await harness.Get<CrawlState>().LoadFailuresAsync(channel.Id)).ShouldBeEmpty();
+        (await harness.Get<ICrawlState>().LoadFailuresAsync(channel.Id)).ShouldBeEmpty();
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class HostileArticleTests
     [InlineData(4, 8)]
     [InlineData(20, 168)]
     public void FailureBackoff_DoublesFromAnHourUpToAWeek(int failures, int hours) =>
-        CrawlState.FailureBackoff(failures).ShouldBe(TimeSpan.FromHours(hours));
+        FailedUrl.Backoff(failures).ShouldBe(TimeSpan.FromHours(hours));
 
     [Fact]
     public async Task CollectAsync_RedirectToAnotherStationsSite_CreatesNoItemForThisStation()
@@ -148,7 +148,7 @@ public sealed class HostileArticleTests
         var items = await harness.CollectAsync("x", channel);
 
         items.Select(i => i.Item.Title).ShouldBe(["Gặp mặt điển hình tiên tiến năm 2026"]);
-        var failure = (await harness.Get<CrawlState>().LoadFailuresAsync(channel.Id)).Values.ShouldHaveSingleItem();
+        var failure = (await harness.Get<ICrawlState>().LoadFailuresAsync(channel.Id)).Values.ShouldHaveSingleItem();
         failure.Problem.ShouldContain("512 levels");
     }
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Collection;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
 using Monitor.Domain;
+using Monitor.Pipeline;
 using Monitor.Replay.Websites;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
@@ -27,6 +27,7 @@ public sealed class ReplayCycleTests(ReplayWebsitesFixture fixture) : IClassFixt
             .AddLogging()
             .AddSqliteStore(configuration.Settings.SqlitePath)
             .AddCollectionRunner()
+            .AddSqliteCollectionState(configuration.Settings.SqlitePath)
             .AddWebCollection(configuration, o => o.MinDelay = TimeSpan.Zero);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IContentStore>().InitializeAsync();

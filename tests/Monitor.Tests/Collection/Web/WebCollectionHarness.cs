@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitor.Collection;
 using Monitor.Collection.Web;
 using Monitor.Domain;
+using Monitor.Storage.Sqlite;
 using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Collection.Web;
@@ -25,9 +26,9 @@ internal sealed class WebCollectionHarness : IAsyncDisposable
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSqliteCollectionState(Path.Combine(folder, "monitor.db"));
         services.AddWebCollection(options =>
         {
-            options.StateDatabasePath = Path.Combine(folder, "monitor.db");
             options.MinDelay = TimeSpan.Zero;
             options.Timeout = TimeSpan.FromSeconds(20);
             foreach (var profile in ProfileFiles.LoadAll().Values)
@@ -59,6 +60,9 @@ internal sealed class WebCollectionHarness : IAsyncDisposable
         await foreach (var item in Collector.CollectAsync(StationWith(stationId, channel), channel, cancellationToken))
         {
             items.Add(item);
+
+            // Stands in for the pipeline: everything handed over counts as stored.
+            await item.AcknowledgeStoredAsync(cancellationToken);
         }
 
         return items;

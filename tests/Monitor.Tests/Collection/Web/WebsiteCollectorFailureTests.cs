@@ -67,7 +67,7 @@ public sealed class WebsiteCollectorFailureTests(ReplayWebsitesFixture fixture) 
         (await harness.CollectAsync("cao-bang", channel)).ShouldBeEmpty();
         Sites.Requests.Skip(before).Select(r => r.PathAndQuery).ShouldNotContain("/_test/broken-12345.html");
 
-        harness.Clock.Advance(CrawlState.FailureBackoff(1));
+        harness.Clock.Advance(FailedUrl.Backoff(1));
         var waited = Sites.Requests.Count;
         (await harness.CollectAsync("cao-bang", channel)).ShouldBeEmpty();
         Sites.Requests.Skip(waited).Select(r => r.PathAndQuery).ShouldContain("/_test/broken-12345.html");

@@ -99,6 +99,8 @@ public sealed class WebsiteCollectorReplayTests(ReplayWebsitesFixture fixture) :
                     // The consumer stops here: the fifth item was handed over but never acknowledged.
                     break;
                 }
+
+                await item.AcknowledgeStoredAsync();
             }
         }
 

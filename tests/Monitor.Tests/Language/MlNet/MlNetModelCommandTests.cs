@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML;
 using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Tests.Support;
 
 namespace Monitor.Tests.Language.MlNet;

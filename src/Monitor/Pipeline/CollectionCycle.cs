@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Monitor.Configuration;
 
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
 /// <summary>
 /// One full cycle over every configured source (<c>run --once</c>, <c>demo</c>). Sources run a few

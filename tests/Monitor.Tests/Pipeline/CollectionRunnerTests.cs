@@ -9,12 +9,12 @@ using Monitor.Collection;
 using Monitor.Collection.Social;
 using Monitor.Configuration;
 using Monitor.Domain;
-using Monitor.Enrichment;
+using Monitor.Pipeline;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
 using Monitor.Tests.Support;
 
-namespace Monitor.Tests.Collection.Runner;
+namespace Monitor.Tests.Pipeline;
 
 public sealed class CollectionRunnerTests : IAsyncLifetime, IDisposable
 {
@@ -210,6 +210,26 @@ public sealed class CollectionRunnerTests : IAsyncLifetime, IDisposable
         progress.Count(p => p.Stage == CollectionStage.ItemStored).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task RunAsync_ItemHandedOver_AcknowledgedOnlyOnceStored()
+    {
+        var acknowledged = new List<(string ItemId, long StoredItems)>();
+        CollectedItem Tracked(int i)
+        {
+            var item = Samples.Article($"https://thainguyentv.vn/k-{i}.html", title: $"K {i}");
+            return new CollectedItem(item, [], []) { OnStored = async token => acknowledged.Add((item.Id, (await store.GetStatsAsync(token)).Items)) };
+        }
+
+        var first = Tracked(1);
+        var runner = new CollectionRunner([new FixedCollector([first, Tracked(2)])], [new FailingEnricher("K 2")], store, clock, log);
+        var (station, channel) = Source("thai-nguyen");
+
+        var summary = await runner.RunAsync(station, channel);
+
+        summary.Outcome.ShouldBe(SourceOutcome.PermanentFailure);
+        acknowledged.ShouldBe([(first.Item.Id, 1L)]);
+    }
+
     [Theory]
     [InlineData(SocialFailure.MissingCredentials, SourceOutcome.PermanentFailure)]
     [InlineData(SocialFailure.QuotaExceeded, SourceOutcome.TemporaryFailure)]
@@ -249,6 +269,12 @@ public sealed class CollectionRunnerTests : IAsyncLifetime, IDisposable
             var flags = batch.Items.Select(i => new Flag(i.Id, TargetKind.Item, "test:" + name, "low", name, null, [], Samples.Collected));
             return batch with { Flags = [.. batch.Flags, .. flags] };
         }
+    }
+
+    private sealed class FailingEnricher(string title) : IContentEnricher
+    {
+        public ContentBatch Enrich(ContentBatch batch) =>
+            batch.Items.Any(i => i.Title == title) ? throw new InvalidOperationException("enricher broke on " + title) : batch;
     }
 
     private sealed class ThrowingCollector(Exception failure) : IChannelCollector

@@ -1,46 +1,19 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using Monitor.Collection.Social;
 
-namespace Monitor.Collection.Social;
-
-/// <summary>What the collectors remember about one item between runs.</summary>
-public sealed record SocialItemState(
-    string ItemId,
-    string ChannelId,
-    string NativeId,
-    DateTimeOffset PublishedAt,
-    DateTimeOffset? LastObservedAt,
-    DateTimeOffset? NextDueAt,
-    int ObservationCount,
-    long? LastCommentCount,
-    bool Gone);
+namespace Monitor.Storage.Sqlite;
 
 /// <summary>
-/// The social collectors' own bookkeeping, in <c>social_*</c> tables beside the content store's
-/// (same SQLite file). Observations themselves live in the content store; this holds only what the
-/// schedule, quota and back-off decisions need.
+/// The social collectors' bookkeeping (<see cref="IObservationState"/>) and follower counts
+/// (<see cref="IFollowerCounts"/>) in the <c>social_*</c> tables of the store's SQLite file, created by
+/// the store's migrations.
 /// </summary>
-public sealed class SocialStateStore : IDisposable
+internal sealed class SqliteObservationState(string path) : IObservationState, IFollowerCounts, IDisposable
 {
-    private readonly string connectionString;
-    private readonly SemaphoreSlim initialised = new(1, 1);
-    private bool ready;
+    private readonly SqliteStateFile file = new(path);
 
-    public SocialStateStore(IOptions<SocialCollectionOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var path = options.Value.StatePath;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-    }
-
-    public void Dispose() => initialised.Dispose();
+    public void Dispose() => file.Dispose();
 
     public async Task<SocialItemState?> GetItemAsync(string itemId, CancellationToken cancellationToken = default)
     {
@@ -52,7 +25,6 @@ public sealed class SocialStateStore : IDisposable
         return await reader.ReadAsync(cancellationToken) ? ReadState(reader) : null;
     }
 
-    /// <summary>Known, not deleted items of a channel whose next observation is due, oldest due first.</summary>
     public async Task<IReadOnlyList<SocialItemState>> GetDueAsync(string channelId, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -75,7 +47,6 @@ public sealed class SocialStateStore : IDisposable
         return result;
     }
 
-    /// <summary>Called after the runner has stored the observation (the collector's code after <c>yield return</c>).</summary>
     public async Task MarkObservedAsync(
         string itemId, string channelId, string nativeId, DateTimeOffset publishedAt, DateTimeOffset observedAt,
         DateTimeOffset? nextDueAt, long? commentCount, CancellationToken cancellationToken = default)
@@ -102,7 +73,6 @@ public sealed class SocialStateStore : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The platform says the item no longer exists: stop observing it, keep everything stored.</summary>
     public async Task MarkGoneAsync(string itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -136,7 +106,6 @@ public sealed class SocialStateStore : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Adds <paramref name="units"/> to a quota day and returns the day's total.</summary>
     public async Task<long> AddQuotaUnitsAsync(string quotaKey, string day, int units, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -163,7 +132,7 @@ public sealed class SocialStateStore : IDisposable
         return value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    public async Task RecordFollowersAsync(string channelId, DateTimeOffset observedAt, long followers, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(string channelId, DateTimeOffset observedAt, long followers, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -176,97 +145,7 @@ public sealed class SocialStateStore : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FollowerCount>> ReadFollowersAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT channel_id, observed_at, followers FROM social_followers ORDER BY channel_id, observed_at";
-        var result = new List<FollowerCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new FollowerCount(reader.GetString(0), Parse(reader.GetString(1)), reader.GetInt64(2)));
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// Follower counts read straight from a store file without creating anything (reports open the
-    /// store read-only); an empty list when no social channel was ever collected into it.
-    /// </summary>
-    public static async Task<IReadOnlyList<FollowerCount>> ReadFollowersAsync(string path, CancellationToken cancellationToken = default)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = connection.CreateCommand();
-        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'social_followers'";
-        if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-        {
-            return [];
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT channel_id, observed_at, followers FROM social_followers ORDER BY channel_id, observed_at";
-        var result = new List<FollowerCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new FollowerCount(reader.GetString(0), Parse(reader.GetString(1)), reader.GetInt64(2)));
-        }
-
-        return result;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (!ready)
-        {
-            await initialised.WaitAsync(cancellationToken);
-            try
-            {
-                if (!ready)
-                {
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = """
-                        PRAGMA busy_timeout = 5000;
-                        PRAGMA journal_mode = WAL;
-                        CREATE TABLE IF NOT EXISTS social_items (
-                          item_id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, native_id TEXT NOT NULL,
-                          published_at TEXT NOT NULL, last_observed_at TEXT, next_due_at TEXT,
-                          observation_count INTEGER NOT NULL DEFAULT 0, last_comment_count INTEGER,
-                          gone INTEGER NOT NULL DEFAULT 0);
-                        CREATE INDEX IF NOT EXISTS social_items_due ON social_items (channel_id, gone, next_due_at);
-                        CREATE TABLE IF NOT EXISTS social_backoff (key TEXT PRIMARY KEY, until TEXT NOT NULL, reason TEXT NOT NULL);
-                        CREATE TABLE IF NOT EXISTS social_quota (quota_key TEXT NOT NULL, day TEXT NOT NULL, units INTEGER NOT NULL, PRIMARY KEY (quota_key, day));
-                        CREATE TABLE IF NOT EXISTS social_followers (channel_id TEXT NOT NULL, observed_at TEXT NOT NULL, followers INTEGER NOT NULL, PRIMARY KEY (channel_id, observed_at));
-                        """;
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                    ready = true;
-                }
-            }
-            finally
-            {
-                initialised.Release();
-            }
-        }
-        else
-        {
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 5000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
     private static SocialItemState ReadState(SqliteDataReader reader) => new(
         reader.GetString(reader.GetOrdinal("item_id")),
@@ -284,6 +163,3 @@ public sealed class SocialStateStore : IDisposable
 
     private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }
-
-/// <summary>A channel's follower (subscriber) count at one instant, where the platform reports it.</summary>
-public sealed record FollowerCount(string ChannelId, DateTimeOffset ObservedAt, long Followers);

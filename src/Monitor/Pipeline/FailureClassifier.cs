@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Monitor.Collection;
 
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
 /// <summary>
 /// Decides whether a source's failure is temporary (try again next run) or permanent (someone must

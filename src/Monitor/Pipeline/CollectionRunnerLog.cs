@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
 /// <summary>The runner's log lines: one summary line per source per run, with its context as properties.</summary>
 internal static partial class CollectionRunnerLog

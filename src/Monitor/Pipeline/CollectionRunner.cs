@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Monitor.Collection;
 using Monitor.Domain;
-using Monitor.Enrichment;
 using Monitor.Storage;
 
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
 /// <summary>
 /// Runs one channel: the collector that can collect it → normaliser → every enricher in
-/// registration order → store, one item at a time (each item is stored before the next is asked
-/// for, so a killed run loses nothing it reported). Failures are classified, logged once with
+/// registration order → store, one item at a time; once the store has acknowledged an item the
+/// runner tells the collector (<see cref="CollectedItem.AcknowledgeStoredAsync"/>), so a killed run
+/// never marks as done what it did not store. Failures are classified, logged once with
 /// context and returned in the summary; they never escape to stop other sources. Only a store that
 /// cannot be used at all (<see cref="StoreUnavailableException"/>) and the caller's cancellation do.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class CollectionRunner(
     ILogger<CollectionRunner> logger)
 {
     private readonly IReadOnlyList<IChannelCollector> collectors = [.. collectors];
-    private readonly IReadOnlyList<IContentEnricher> enrichers = [.. enrichers];
+    private readonly ContentSaver saver = new(enrichers, store);
 
     public async Task<SourceRunSummary> RunAsync(
         Station station,
@@ -46,6 +47,7 @@ internal sealed class CollectionRunner(
             await foreach (var collected in collector.CollectAsync(station, channel, cancellationToken).WithCancellation(cancellationToken))
             {
                 var result = await StoreAsync(collected, cancellationToken);
+                await collected.AcknowledgeStoredAsync(cancellationToken);
                 totals = Add(totals, result);
                 progress?.Report(new CollectionProgress(station.Id, channel.Id, CollectionStage.ItemStored, Stored(totals), totals.NewItems));
             }
@@ -82,17 +84,8 @@ internal sealed class CollectionRunner(
         return Finish(succeeded, progress);
     }
 
-    private async Task<SaveResult> StoreAsync(CollectedItem collected, CancellationToken cancellationToken)
-    {
-        var normalised = ItemNormaliser.Normalise(collected);
-        var batch = new ContentBatch([normalised.Item], normalised.Observations, normalised.Comments, [], []);
-        foreach (var enricher in enrichers)
-        {
-            batch = enricher.Enrich(batch);
-        }
-
-        return await store.SaveAsync(batch, cancellationToken);
-    }
+    private Task<SaveResult> StoreAsync(CollectedItem collected, CancellationToken cancellationToken) =>
+        saver.SaveAsync(new ContentBatch([collected.Item], collected.Observations, collected.Comments, [], []), cancellationToken);
 
     private SourceRunSummary Summary(Station station, Channel channel, SourceOutcome outcome, SaveResult totals, long started, string? error) =>
         new(station.Id, channel.Id, outcome, totals.NewItems, totals.ChangedItems, totals.UnchangedItems, totals.Observations, totals.Comments, totals.Flags, clock.GetElapsedTime(started), error);

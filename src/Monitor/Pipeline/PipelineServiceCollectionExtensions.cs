@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
-public static class CollectionServiceCollectionExtensions
+public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the runner and the cycle. Collectors (<see cref="IChannelCollector"/>) and enrichers
+    /// Registers the runner and the cycle. Collectors (<see cref="Collection.IChannelCollector"/>) and enrichers
     /// are registered by their own <c>Add…</c> methods; the runner uses every one registered.
     /// </summary>
     public static IServiceCollection AddCollectionRunner(this IServiceCollection services)

@@ -1,6 +1,4 @@
-using Monitor.Storage;
-
-namespace Monitor.Enrichment;
+namespace Monitor.Pipeline;
 
 /// <summary>
 /// A stage between collection and storage: reads the batch's items and comments and returns the

@@ -1,6 +1,6 @@
 using Monitor.Domain;
 
-namespace Monitor.Storage;
+namespace Monitor.Pipeline;
 
 /// <summary>Everything the enrichers produced for a group of collected items, written together.</summary>
 public sealed record ContentBatch(
@@ -11,7 +11,16 @@ public sealed record ContentBatch(
     IReadOnlyList<Flag> Flags)
 {
     public static ContentBatch Empty { get; } = new([], [], [], [], []);
+
+    /// <summary>
+    /// A position the store keeps in the same transaction as the batch (an import's "everything before
+    /// this line is stored"), so a resumed run starts exactly where the stored data ends. Null for collection.
+    /// </summary>
+    public BatchCheckpoint? Checkpoint { get; init; }
 }
+
+/// <summary>A named position saved with a batch (<see cref="ContentBatch.Checkpoint"/>).</summary>
+public sealed record BatchCheckpoint(string Key, string Value);
 
 /// <summary>What a save changed: new items, items whose body changed (kept as a new version), unchanged ones.</summary>
 public sealed record SaveResult(int NewItems, int ChangedItems, int UnchangedItems, int Observations, int Comments, int Flags);

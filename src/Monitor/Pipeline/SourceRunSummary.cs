@@ -1,4 +1,4 @@
-namespace Monitor.Collection;
+namespace Monitor.Pipeline;
 
 public enum SourceOutcome
 {

@@ -1,80 +1,19 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Monitor.Collection.Web;
 
-namespace Monitor.Collection.Web;
-
-/// <summary>
-/// What the collector remembers about one article URL of one channel. <see cref="Url"/> is the page's path and
-/// query when the page is on the channel's own site, the whole URL otherwise (older entries: always whole).
-/// </summary>
-public sealed record SeenUrl(string Url, string? CanonicalUrl, string? ItemId, Validators Validators, DateTimeOffset? Changed, DateTimeOffset SeenAt);
-
-/// <summary>An article URL that failed: how often in a row, why the last time, and when it may be tried again.</summary>
-public sealed record FailedUrl(string Url, int Failures, string Problem, DateTimeOffset RetryAfter);
-
-/// <summary>A discovery document (feed, sitemap, listing page) as last fetched, with its validators.</summary>
-public sealed record StoredDocument(string Url, Validators Validators, string Content, DateTimeOffset FetchedAt);
+namespace Monitor.Storage.Sqlite;
 
 /// <summary>
-/// The website collector's memory, in its own <c>crawl_*</c> tables of the store's SQLite file:
-/// the per-channel seen-set (with each page's validators and the change time discovery gave) and
-/// the last copy of each discovery document, so a 304 for a feed still lets us finish URLs a
-/// killed run never reached.
+/// The website collector's memory (<see cref="ICrawlState"/>) in the <c>crawl_*</c> tables of the
+/// store's SQLite file, created by the store's migrations. Every call is its own statement or
+/// transaction on the shared file; nothing is cached in the process.
 /// </summary>
-public sealed class CrawlState : IDisposable
+internal sealed class SqliteCrawlState(string path) : ICrawlState, IDisposable
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS crawl_seen (
-            channel_id    TEXT NOT NULL,
-            url           TEXT NOT NULL,
-            canonical_url TEXT,
-            item_id       TEXT,
-            etag          TEXT,
-            last_modified TEXT,
-            changed       TEXT,
-            seen_at       TEXT NOT NULL,
-            PRIMARY KEY (channel_id, url)
-        );
-        CREATE TABLE IF NOT EXISTS crawl_failures (
-            channel_id    TEXT NOT NULL,
-            url           TEXT NOT NULL,
-            failures      INTEGER NOT NULL,
-            problem       TEXT NOT NULL,
-            retry_after   TEXT NOT NULL,
-            PRIMARY KEY (channel_id, url)
-        );
-        CREATE TABLE IF NOT EXISTS crawl_documents (
-            url           TEXT PRIMARY KEY,
-            etag          TEXT,
-            last_modified TEXT,
-            content       TEXT NOT NULL,
-            fetched_at    TEXT NOT NULL
-        );
-        """;
+    private readonly SqliteStateFile file = new(path);
 
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private bool _schemaReady;
-
-    public CrawlState(string connectionString)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _connectionString = connectionString;
-    }
-
-    public static CrawlState ForFile(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        return new CrawlState(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
-    }
-
-    public void Dispose() => _schemaLock.Dispose();
+    public void Dispose() => file.Dispose();
 
     public async Task<IReadOnlyDictionary<string, SeenUrl>> LoadSeenAsync(string channelId, CancellationToken cancellationToken = default)
     {
@@ -122,7 +61,6 @@ public sealed class CrawlState : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The channel's article URLs that failed and are waiting for their next try, by seen-set key.</summary>
     public async Task<IReadOnlyDictionary<string, FailedUrl>> LoadFailuresAsync(string channelId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -139,11 +77,6 @@ public sealed class CrawlState : IDisposable
         return failed;
     }
 
-    /// <summary>
-    /// Records one more failure of <paramref name="url"/>. The next try waits
-    /// <see cref="FailureBackoff"/>: 1 h after the first failure, doubling, at most 7 days — a page
-    /// that is broken for good costs one request a week, and one that recovers is read again.
-    /// </summary>
     public async Task<FailedUrl> RecordFailureAsync(string channelId, string url, string problem, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -158,7 +91,7 @@ public sealed class CrawlState : IDisposable
             failures = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken) ?? 0, CultureInfo.InvariantCulture) + 1;
         }
 
-        var failed = new FailedUrl(url, failures, problem, now + FailureBackoff(failures));
+        var failed = new FailedUrl(url, failures, problem, now + FailedUrl.Backoff(failures));
         await using (var write = connection.CreateCommand())
         {
             write.Transaction = transaction;
@@ -187,11 +120,6 @@ public sealed class CrawlState : IDisposable
         command.Parameters.AddWithValue("$url", url);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public static TimeSpan FailureBackoff(int failures) =>
-        TimeSpan.FromHours(Math.Min(Math.Pow(2, Math.Clamp(failures, 1, 30) - 1), MaxFailureBackoff.TotalHours));
-
-    private static TimeSpan MaxFailureBackoff { get; } = TimeSpan.FromDays(7);
 
     public async Task<StoredDocument?> GetDocumentAsync(Uri url, CancellationToken cancellationToken = default)
     {
@@ -232,47 +160,7 @@ public sealed class CrawlState : IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            if (!_schemaReady)
-            {
-                await EnsureSchemaAsync(connection, cancellationToken);
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await _schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            await using var command = connection.CreateCommand();
-            // WAL lets the content store write while we read our tables in the same file.
-            command.CommandText = "PRAGMA journal_mode=WAL;" + Schema;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
     private static object Text(DateTimeOffset? time) => time?.ToString("O", CultureInfo.InvariantCulture) ?? (object)DBNull.Value;
 
