@@ -32,8 +32,8 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>What <c>GET /</c> reports; tests set "7.17.0" or "9.1.0" to check the version gate.</summary>
-    public string Version { get; set; } = "8.15.3";
+    /// <summary>What <c>GET /</c> reports: a 9.x server, as the worker's client expects; tests set "8.15.3" or "10.0.0" to check the version gate.</summary>
+    public string Version { get; set; } = "9.1.5";
 
     /// <summary>Cluster health status; "red" makes a wait for yellow time out (408).</summary>
     public string Health { get; set; } = "yellow";
@@ -170,10 +170,10 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(context, answer.Status, answer.Body, compatible: request.Accept?.Contains("compatible-with", StringComparison.Ordinal) == true);
+        await WriteAsync(context, answer.Status, answer.Body, compatible: CompatibleWith(request.Accept));
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, JsonNode? body, bool compatible = false)
+    private static async Task WriteAsync(HttpContext context, int status, JsonNode? body, int? compatible = null)
     {
         context.Response.StatusCode = status;
         if (body is null || HttpMethods.IsHead(context.Request.Method))
@@ -181,7 +181,8 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             return;
         }
 
-        context.Response.ContentType = compatible ? "application/vnd.elasticsearch+json;compatible-with=8" : "application/json";
+        // Elasticsearch answers in the compatibility version it was asked for.
+        context.Response.ContentType = compatible is { } major ? $"application/vnd.elasticsearch+json;compatible-with={major}" : "application/json";
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body.ToJsonString()), context.RequestAborted);
     }
 
@@ -227,6 +228,8 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             {
                 case [] when method == "GET":
                     return (200, Info());
+                case [] when method == "HEAD":
+                    return (200, null); // ping: the client's node pool checks a node before first use
                 case ["_cluster", "health", ..] when method == "GET":
                     return ClusterHealth(request);
                 case ["_component_template", var name] when method is "PUT" or "POST":
@@ -277,9 +280,9 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             ["number"] = Version,
             ["build_flavor"] = "default",
             ["build_type"] = "docker",
-            ["lucene_version"] = "9.11.1",
-            ["minimum_wire_compatibility_version"] = "7.17.0",
-            ["minimum_index_compatibility_version"] = "7.0.0",
+            ["lucene_version"] = "10.2.2",
+            ["minimum_wire_compatibility_version"] = "8.19.0",
+            ["minimum_index_compatibility_version"] = "8.0.0",
         },
         ["tagline"] = "You Know, for Search",
     };
