@@ -29,6 +29,8 @@ public static class RequestConformance
 
             if (request.Path.EndsWith("/_bulk", StringComparison.Ordinal))
             {
+                request.ContentType.ShouldBe("application/vnd.elasticsearch+x-ndjson;compatible-with=9", where);
+                request.Accept.ShouldBe("application/vnd.elasticsearch+json;compatible-with=9", where);
                 ShouldBeNdjson(request.Body);
             }
             else if (request.Body.Length > 0)

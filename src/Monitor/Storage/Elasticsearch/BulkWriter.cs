@@ -1,11 +1,12 @@
 using Elastic.Clients.Elasticsearch;
-using Elastic.Clients.Elasticsearch.Core.Bulk;
 using Microsoft.Extensions.Logging;
 
 namespace Monitor.Storage.Elasticsearch;
 
 /// <summary>
-/// Writes operations through the client's bulk API: batches cut by bytes and count (one batch in memory at
+/// Writes operations through the client's bulk endpoint: our NDJSON body on the client's transport
+/// (node pool, failover, credentials, TLS, headers), its answer read as the client's typed
+/// <see cref="BulkResponse"/>. Batches cut by bytes and count (one batch in memory at
 /// a time, whatever the backlog), per-item results read in order, only 429/5xx items resent with
 /// backoff, 409 on <c>create</c> counted as done, 400 sent to the dead-letter file. An operation
 /// is reported only after Elasticsearch acknowledged it; anything else ends in an exception.
@@ -15,7 +16,7 @@ internal sealed class BulkWriter(ElasticsearchRequests requests, ElasticsearchOp
     public async Task<IReadOnlyList<BulkItemOutcome>> WriteAsync(IEnumerable<BulkOperation> operations, CancellationToken cancellationToken = default)
     {
         var outcomes = new List<BulkItemOutcome>();
-        using var batch = new BulkBatch(Math.Min(options.MaxBatchBytes, 1 << 20));
+        using var batch = new NdjsonBatch(Math.Min(options.MaxBatchBytes, 1 << 20));
         foreach (var operation in operations)
         {
             batch.Add(operation);
@@ -33,23 +34,24 @@ internal sealed class BulkWriter(ElasticsearchRequests requests, ElasticsearchOp
         return outcomes;
     }
 
-    private async Task FlushAsync(BulkBatch batch, List<BulkItemOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task FlushAsync(NdjsonBatch batch, List<BulkItemOutcome> outcomes, CancellationToken cancellationToken)
     {
         await SendWithRetriesAsync(batch, [.. Enumerable.Range(0, batch.Count)], outcomes, cancellationToken);
         batch.Clear();
     }
 
-    private async Task SendWithRetriesAsync(BulkBatch batch, List<int> pending, List<BulkItemOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task SendWithRetriesAsync(NdjsonBatch batch, List<int> pending, List<BulkItemOutcome> outcomes, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            var request = new BulkRequest { Operations = new BulkOperationsCollection(pending.Select(batch.ClientOperation)) };
-
             // No answer at all (refused, reset, timed out on every node): the cluster may have applied
             // some of it before the connection went. Resending is safe because every id is
             // deterministic (index replaces, create answers 409).
-            var response = await requests.CallOnceAsync((client, token) => client.BulkAsync(request, token), cancellationToken);
+            var body = BulkBody.For(batch, pending);
+            var response = await requests.CallOnceAsync(
+                (client, token) => client.Transport.RequestAsync<BulkResponse>(new Elastic.Transport.EndpointPath(Elastic.Transport.HttpMethod.POST, "/_bulk"), body, null, BulkBody.Headers, token),
+                cancellationToken);
             var status = ElasticsearchRequests.StatusOf(response);
             if (status == 413 && pending.Count > 1)
             {
@@ -109,7 +111,7 @@ internal sealed class BulkWriter(ElasticsearchRequests requests, ElasticsearchOp
     }
 
     private List<int> ReadItems(
-        BulkBatch batch,
+        NdjsonBatch batch,
         List<int> sent,
         BulkResponse response,
         List<BulkItemOutcome> outcomes,

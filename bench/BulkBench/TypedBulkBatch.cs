@@ -2,16 +2,18 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Monitor.Storage.Elasticsearch;
 
-namespace Monitor.Storage.Elasticsearch;
+namespace Monitor.Bench;
 
 /// <summary>
-/// One batch of bulk operations: each document encoded once into a reusable buffer, and the
+/// The alternative the benchmark measured and the worker did not take: the official client's typed
+/// bulk operations (index, create, update) over documents encoded once. One batch: each document encoded once into a reusable buffer, and the
 /// client's bulk operations built over those bytes when the batch (or the part of it being resent)
 /// is sent. The buffer is the only copy of the documents: its size is the writer's in-flight memory
 /// bound, and <see cref="ByteCount"/> (documents plus action lines) is what the batch is cut by.
 /// </summary>
-internal sealed class BulkBatch : IDisposable
+internal sealed class TypedBulkBatch : IDisposable
 {
     // Vietnamese text stays UTF-8 instead of \uXXXX escapes: smaller bodies, faster encoding.
     // Control characters (and so raw newlines) are still escaped, which keeps one document per line.
@@ -26,7 +28,7 @@ internal sealed class BulkBatch : IDisposable
     private readonly List<Entry> entries = [];
     private long actionBytes;
 
-    public BulkBatch(int initialCapacity)
+    public TypedBulkBatch(int initialCapacity)
     {
         buffer = new ArrayBufferWriter<byte>(initialCapacity);
         writer = new Utf8JsonWriter(buffer, WriterOptions);
@@ -37,7 +39,7 @@ internal sealed class BulkBatch : IDisposable
     /// <summary>About what the request body of the whole batch weighs (documents exact, action lines estimated high).</summary>
     public long ByteCount => buffer.WrittenCount + actionBytes;
 
-    public BulkOperation OperationAt(int index) => entries[index].Operation;
+    public Monitor.Storage.Elasticsearch.BulkOperation OperationAt(int index) => entries[index].Operation;
 
     /// <summary>The document of operation <paramref name="index"/> (for an update, the upsert: the whole document), for the dead-letter file.</summary>
     public ReadOnlyMemory<byte> SourceAt(int index)
@@ -46,7 +48,7 @@ internal sealed class BulkBatch : IDisposable
         return entry.UpsertLength > 0 ? Slice(entry.UpsertStart, entry.UpsertLength) : Slice(entry.SourceStart, entry.SourceLength);
     }
 
-    public void Add(BulkOperation operation)
+    public void Add(Monitor.Storage.Elasticsearch.BulkOperation operation)
     {
         var (sourceStart, sourceLength) = Encode(operation.WriteSource);
         var (upsertStart, upsertLength) = operation.WriteUpsert is { } upsert ? Encode(upsert) : (0, 0);
@@ -98,5 +100,5 @@ internal sealed class BulkBatch : IDisposable
         return (start, buffer.WrittenCount - start);
     }
 
-    private readonly record struct Entry(BulkOperation Operation, int SourceStart, int SourceLength, int UpsertStart, int UpsertLength);
+    private readonly record struct Entry(Monitor.Storage.Elasticsearch.BulkOperation Operation, int SourceStart, int SourceLength, int UpsertStart, int UpsertLength);
 }
