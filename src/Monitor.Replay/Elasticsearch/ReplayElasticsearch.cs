@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -54,11 +55,27 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
         }
     }
 
-    public static async Task<ReplayElasticsearch> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<ReplayElasticsearch> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
+    /// <summary>The stand-in behind HTTPS with this server certificate, as a secured cluster is.</summary>
+    public static Task<ReplayElasticsearch> StartTlsAsync(X509Certificate2 certificate, CancellationToken cancellationToken = default) => StartAsync(certificate, cancellationToken);
+
+    private static async Task<ReplayElasticsearch> StartAsync(X509Certificate2? certificate, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         ReplayElasticsearch? standIn = null;
         app.Run(context => standIn!.HandleAsync(context));

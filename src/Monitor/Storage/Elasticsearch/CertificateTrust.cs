@@ -16,7 +16,8 @@ internal static class CertificateTrust
     {
         if (options.CaCertificatePath is { } path)
         {
-            var authority = X509Certificate2.CreateFromPemFile(path);
+            // The certificate only: CreateFromPemFile would look for a private key in the same file.
+            var authority = X509Certificate2.CreateFromPem(File.ReadAllText(path));
             return (_, certificate, _, errors) => certificate is not null && ChainsTo(authority, new X509Certificate2(certificate), errors);
         }
 

@@ -39,6 +39,14 @@ internal sealed class ElasticsearchCluster(ElasticsearchRequests requests, Elast
         }
 
         var status = ElasticsearchRequests.StatusOf(response);
+        if (status is null && ElasticsearchRequests.IsTlsFailure(response))
+        {
+            throw new ElasticsearchException(
+                $"TLS handshake with {requests.Nodes} failed: {ElasticsearchRequests.ErrorOf(response)} Set store.elasticsearch.caCertificatePath to the cluster's CA (config/certs/http_ca.crt) or certificateFingerprint to its SHA-256 fingerprint.",
+                null,
+                isTransient: false);
+        }
+
         if (status is null)
         {
             throw new ElasticsearchException($"Cannot reach Elasticsearch at {requests.Nodes}: {ElasticsearchRequests.ErrorOf(response)}", null, isTransient: true);

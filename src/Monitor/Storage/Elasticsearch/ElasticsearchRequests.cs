@@ -31,7 +31,9 @@ internal sealed class ElasticsearchRequests(ElasticsearchClient client, Elastics
         {
             var response = await CallOnceAsync(call, cancellationToken);
             var status = StatusOf(response);
-            if (!IsRetryableStatus(status) || attempt >= options.MaxAttempts)
+
+            // A certificate we do not trust stays untrusted however often we ask.
+            if (!IsRetryableStatus(status) || attempt >= options.MaxAttempts || IsTlsFailure(response))
             {
                 return response;
             }
@@ -98,6 +100,20 @@ internal sealed class ElasticsearchRequests(ElasticsearchClient client, Elastics
     /// <summary>Why there was no answer (connection refused, reset, timed out), for logs and messages.</summary>
     public static string ErrorOf(TransportResponse response) =>
         response.ApiCallDetails.OriginalException is { } exception ? Innermost(exception).Message : $"answered {StatusOf(response)}";
+
+    /// <summary>The TLS handshake failed: the server's certificate is not one the settings trust.</summary>
+    public static bool IsTlsFailure(TransportResponse response)
+    {
+        for (var exception = response.ApiCallDetails.OriginalException; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is System.Security.Authentication.AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Exception Innermost(Exception exception)
     {
