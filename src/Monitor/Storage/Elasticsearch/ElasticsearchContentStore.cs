@@ -250,7 +250,11 @@ internal sealed class ElasticsearchContentStore(
     {
         if (!response.IsSuccess)
         {
-            throw new ElasticsearchException($"Elasticsearch failed {what}: {response.Status} {response.ErrorSummary()}", response.Status, isTransient: response.Status >= 500 || response.Status == 429);
+            // No answer at all (every node down) is as transient as a 5xx: the next run may succeed.
+            throw new ElasticsearchException(
+                $"Elasticsearch failed {what}: {response.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"} {response.ErrorSummary()}",
+                response.Status,
+                isTransient: ElasticsearchRequests.IsRetryableStatus(response.Status) || response.Status >= 500);
         }
     }
 }
