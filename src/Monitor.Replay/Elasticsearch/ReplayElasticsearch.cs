@@ -39,6 +39,9 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
     /// <summary>Cluster health status; "red" makes a wait for yellow time out (408).</summary>
     public string Health { get; set; } = "yellow";
 
+    /// <summary>The <c>X-Elastic-Product</c> header on every answer; null: none, as a server that is not Elasticsearch.</summary>
+    public string? ProductHeader { get; set; } = "Elasticsearch";
+
     /// <summary>When set, requests without exactly this Authorization header get 401.</summary>
     public string? RequiredAuthorization { get; set; }
 
@@ -140,7 +143,10 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             requests.Add(request);
         }
 
-        context.Response.Headers["X-Elastic-Product"] = "Elasticsearch";
+        if (ProductHeader is not null)
+        {
+            context.Response.Headers["X-Elastic-Product"] = ProductHeader;
+        }
         var fault = Faults.Request?.Invoke(request);
         if (fault?.Delay is { } delay)
         {

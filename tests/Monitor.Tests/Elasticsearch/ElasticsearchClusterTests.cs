@@ -35,6 +35,21 @@ public sealed class ElasticsearchClusterTests
         es.StandIn.IndexTemplateNames.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("OpenSearch")]
+    public async Task InitializeAsync_NotElasticsearch_TheClientsProductCheckRefusesIt(string? product)
+    {
+        await using var es = await ElasticsearchFixture.StartAsync();
+        es.StandIn.ProductHeader = product;
+
+        var error = await Should.ThrowAsync<Monitor.Storage.StoreUnavailableException>(() => es.Store().InitializeAsync());
+
+        error.Message.ShouldContain("is not Elasticsearch");
+        error.Message.ShouldContain("needs Elasticsearch 9.x");
+        es.StandIn.IndexTemplateNames.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task InitializeAsync_ClusterRed_ReportsHealthAndWritesNothing()
     {
