@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bulk NDJSON encoding throughput on one core: the worker's encoder beside a naive peer, one table.
+# Bulk throughput on one core: today's hand-written NDJSON encoder beside the official client's bulk path, same documents, one table.
 # Usage: bench/bulk.sh [megabytes to encode, default 300]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -32,11 +33,14 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>What <c>GET /</c> reports; tests set "7.17.0" or "9.1.0" to check the version gate.</summary>
-    public string Version { get; set; } = "8.15.3";
+    /// <summary>What <c>GET /</c> reports: a 9.x server, as the worker's client expects; tests set "8.15.3" or "10.0.0" to check the version gate.</summary>
+    public string Version { get; set; } = "9.1.5";
 
     /// <summary>Cluster health status; "red" makes a wait for yellow time out (408).</summary>
     public string Health { get; set; } = "yellow";
+
+    /// <summary>The <c>X-Elastic-Product</c> header on every answer; null: none, as a server that is not Elasticsearch.</summary>
+    public string? ProductHeader { get; set; } = "Elasticsearch";
 
     /// <summary>When set, requests without exactly this Authorization header get 401.</summary>
     public string? RequiredAuthorization { get; set; }
@@ -54,11 +58,27 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
         }
     }
 
-    public static async Task<ReplayElasticsearch> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<ReplayElasticsearch> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
+    /// <summary>The stand-in behind HTTPS with this server certificate, as a secured cluster is.</summary>
+    public static Task<ReplayElasticsearch> StartTlsAsync(X509Certificate2 certificate, CancellationToken cancellationToken = default) => StartAsync(certificate, cancellationToken);
+
+    private static async Task<ReplayElasticsearch> StartAsync(X509Certificate2? certificate, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         ReplayElasticsearch? standIn = null;
         app.Run(context => standIn!.HandleAsync(context));
@@ -123,7 +143,10 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             requests.Add(request);
         }
 
-        context.Response.Headers["X-Elastic-Product"] = "Elasticsearch";
+        if (ProductHeader is not null)
+        {
+            context.Response.Headers["X-Elastic-Product"] = ProductHeader;
+        }
         var fault = Faults.Request?.Invoke(request);
         if (fault?.Delay is { } delay)
         {
@@ -170,10 +193,10 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(context, answer.Status, answer.Body, compatible: request.Accept?.Contains("compatible-with", StringComparison.Ordinal) == true);
+        await WriteAsync(context, answer.Status, answer.Body, compatible: CompatibleWith(request.Accept));
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, JsonNode? body, bool compatible = false)
+    private static async Task WriteAsync(HttpContext context, int status, JsonNode? body, int? compatible = null)
     {
         context.Response.StatusCode = status;
         if (body is null || HttpMethods.IsHead(context.Request.Method))
@@ -181,7 +204,8 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             return;
         }
 
-        context.Response.ContentType = compatible ? "application/vnd.elasticsearch+json;compatible-with=8" : "application/json";
+        // Elasticsearch answers in the compatibility version it was asked for.
+        context.Response.ContentType = compatible is { } major ? $"application/vnd.elasticsearch+json;compatible-with={major}" : "application/json";
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body.ToJsonString()), context.RequestAborted);
     }
 
@@ -227,6 +251,8 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             {
                 case [] when method == "GET":
                     return (200, Info());
+                case [] when method == "HEAD":
+                    return (200, null); // ping: the client's node pool checks a node before first use
                 case ["_cluster", "health", ..] when method == "GET":
                     return ClusterHealth(request);
                 case ["_component_template", var name] when method is "PUT" or "POST":
@@ -277,9 +303,9 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
             ["number"] = Version,
             ["build_flavor"] = "default",
             ["build_type"] = "docker",
-            ["lucene_version"] = "9.11.1",
-            ["minimum_wire_compatibility_version"] = "7.17.0",
-            ["minimum_index_compatibility_version"] = "7.0.0",
+            ["lucene_version"] = "10.2.2",
+            ["minimum_wire_compatibility_version"] = "8.19.0",
+            ["minimum_index_compatibility_version"] = "8.0.0",
         },
         ["tagline"] = "You Know, for Search",
     };

@@ -57,7 +57,7 @@ public sealed class ReplayKibana : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         ReplayKibana? standIn = null;
-        app.MapGet("/api/status", () => Results.Json(new { status = new { overall = new { level = "available" } }, version = new { number = "8.15.3" } }));
+        app.MapGet("/api/status", () => Results.Json(new { status = new { overall = new { level = "available" } }, version = new { number = "9.1.5" } }));
         app.MapPost("/api/saved_objects/_import", (Delegate)((HttpContext context) => standIn!.ImportAsync(context)));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

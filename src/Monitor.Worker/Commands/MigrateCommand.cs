@@ -57,8 +57,7 @@ internal static class MigrateCommand
                 await using var services = new ServiceCollection().AddSqliteStore(dbPath, readOnly: true).BuildServiceProvider();
                 var source = services.GetRequiredService<IContentStore>();
                 await source.InitializeAsync(cancellationToken);
-                using var http = new HttpClient(ElasticsearchHttpHandler.Create(options));
-                var target = ElasticsearchStoreRegistration.Create(options, http, TimeProvider.System, NullLoggerFactory.Instance).Store;
+                var target = ElasticsearchStoreRegistration.Create(options, TimeProvider.System, NullLoggerFactory.Instance).Store;
                 await target.InitializeAsync(cancellationToken);
                 var progress = new ConsoleProgress(context.Error);
                 var totals = await new StoreMigration(source, target, checkpointPath).RunAsync(progress, cancellationToken);

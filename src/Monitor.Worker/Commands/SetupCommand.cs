@@ -32,10 +32,9 @@ internal static class SetupCommand
 
             try
             {
-                using var http = new HttpClient(ElasticsearchHttpHandler.Create(options));
-                var parts = ElasticsearchStoreRegistration.Create(options, http, TimeProvider.System, NullLoggerFactory.Instance);
+                var parts = ElasticsearchStoreRegistration.Create(options, TimeProvider.System, NullLoggerFactory.Instance);
                 var cluster = await parts.Cluster.CheckAsync(cancellationToken);
-                context.Output.WriteLine($"Elasticsearch {cluster.Version} at {options.Url}");
+                context.Output.WriteLine($"Elasticsearch {cluster.Version} at {string.Join(", ", options.Urls)}");
                 foreach (var step in await parts.Setup.InstallAsync(cancellationToken))
                 {
                     context.Output.WriteLine($"  {step.Kind,-12} {step.Name,-26} {step.Outcome}");
@@ -72,8 +71,8 @@ internal static class SetupCommand
             var options = ElasticsearchConnection.Resolve(parse, context, kibana)!;
             try
             {
-                using var http = new HttpClient(ElasticsearchHttpHandler.Create(options));
-                var importer = new KibanaImporter(http, ElasticsearchCredentials.FromEnvironment(options), TimeProvider.System);
+                using var http = new HttpClient(CertificateTrust.Handler(options));
+                var importer = new KibanaImporter(http, ElasticsearchCredentials.HeaderFromEnvironment(options), TimeProvider.System);
                 var report = await importer.ImportAsync(kibana, parse.GetValue(folder)!, TimeSpan.FromSeconds(parse.GetValue(wait)), cancellationToken);
                 context.Output.WriteLine($"Kibana at {kibana}: {report.Imported} saved object(s) imported.");
                 foreach (var error in report.Errors)

@@ -48,6 +48,9 @@ public sealed record ElasticsearchSettings
 {
     public Uri? Url { get; init; }
 
+    /// <summary>Several nodes of one cluster (<c>urls: [...]</c>); the client fails over between them.</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
+
     public string? ApiKeyEnv { get; init; }
 
     public string? UsernameEnv { get; init; }
@@ -55,6 +58,9 @@ public sealed record ElasticsearchSettings
     public string? PasswordEnv { get; init; }
 
     public string? CaCertificatePath { get; init; }
+
+    /// <summary>SHA-256 fingerprint of the cluster's HTTP CA certificate, instead of a CA file.</summary>
+    public string? CertificateFingerprint { get; init; }
 }
 
 public sealed record ScheduleSettings

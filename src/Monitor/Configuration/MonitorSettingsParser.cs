@@ -97,17 +97,38 @@ internal static partial class MonitorSettingsParser
             elasticsearch = new ElasticsearchSettings
             {
                 Url = es.AbsoluteUrl("url"),
+                Urls = es.Urls("urls"),
                 ApiKeyEnv = EnvironmentVariableName(es, "apiKeyEnv"),
                 UsernameEnv = EnvironmentVariableName(es, "usernameEnv"),
                 PasswordEnv = EnvironmentVariableName(es, "passwordEnv"),
                 CaCertificatePath = es.String("caCertificatePath"),
+                CertificateFingerprint = es.String("certificateFingerprint"),
             };
+            if (elasticsearch.Url is not null && elasticsearch.Urls.Count > 0)
+            {
+                es.Problem(es.Node("urls")!, "give store.elasticsearch.url (one node) or urls (several), not both");
+            }
+
+            if (es.Node("urls") is not null && elasticsearch.Urls.Count == 0)
+            {
+                es.Problem(es.Node("urls")!, "store.elasticsearch.urls lists no node");
+            }
+
+            if (elasticsearch.CertificateFingerprint is { } fingerprint && !Storage.Elasticsearch.ElasticsearchClientFactory.IsFingerprint(fingerprint))
+            {
+                es.Problem(es.Node("certificateFingerprint")!, $"store.elasticsearch.certificateFingerprint must be a SHA-256 fingerprint (64 hex digits, colons allowed), not '{fingerprint}'");
+            }
+
+            if (elasticsearch.CertificateFingerprint is not null && elasticsearch.CaCertificatePath is not null)
+            {
+                es.Problem(es.Node("certificateFingerprint")!, "give store.elasticsearch.caCertificatePath or certificateFingerprint, not both");
+            }
             es.ReportUnknownKeys("store.elasticsearch");
         }
 
-        if (kind == StoreKind.Elasticsearch && elasticsearch.Url is null)
+        if (kind == StoreKind.Elasticsearch && elasticsearch.Url is null && elasticsearch.Urls.Count == 0)
         {
-            map.Problem(map.KeyNodeOrMap("kind"), "store kind 'elasticsearch' needs store.elasticsearch.url");
+            map.Problem(map.KeyNodeOrMap("kind"), "store kind 'elasticsearch' needs store.elasticsearch.url (or urls)");
         }
 
         map.ReportUnknownKeys("store");

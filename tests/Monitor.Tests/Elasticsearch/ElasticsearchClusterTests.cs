@@ -4,9 +4,9 @@ namespace Monitor.Tests.Elasticsearch;
 public sealed class ElasticsearchClusterTests
 {
     [Theory]
-    [InlineData("8.0.0")]
-    [InlineData("8.15.3")]
+    [InlineData("9.0.0")]
     [InlineData("9.1.2")]
+    [InlineData("9.5.0")]
     public async Task InitializeAsync_SupportedVersion_Succeeds(string version)
     {
         await using var es = await ElasticsearchFixture.StartAsync();
@@ -19,6 +19,8 @@ public sealed class ElasticsearchClusterTests
 
     [Theory]
     [InlineData("7.17.21")]
+    [InlineData("8.15.3")]
+    [InlineData("8.19.0")]
     [InlineData("10.0.0")]
     public async Task InitializeAsync_UnsupportedVersion_SaysWhichVersionsWork(string version)
     {
@@ -28,7 +30,23 @@ public sealed class ElasticsearchClusterTests
         var error = await Should.ThrowAsync<Monitor.Storage.StoreUnavailableException>(() => es.Store().InitializeAsync());
 
         error.Message.ShouldContain($"Elasticsearch {version}");
-        error.Message.ShouldContain("needs Elasticsearch 8.x or 9.x");
+        error.Message.ShouldContain("needs Elasticsearch 9.x");
+        error.Message.ShouldBe(error.Message.Trim()); // one message, not a stack of them
+        es.StandIn.IndexTemplateNames.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("OpenSearch")]
+    public async Task InitializeAsync_NotElasticsearch_TheClientsProductCheckRefusesIt(string? product)
+    {
+        await using var es = await ElasticsearchFixture.StartAsync();
+        es.StandIn.ProductHeader = product;
+
+        var error = await Should.ThrowAsync<Monitor.Storage.StoreUnavailableException>(() => es.Store().InitializeAsync());
+
+        error.Message.ShouldContain("is not Elasticsearch");
+        error.Message.ShouldContain("needs Elasticsearch 9.x");
         es.StandIn.IndexTemplateNames.ShouldBeEmpty();
     }
 

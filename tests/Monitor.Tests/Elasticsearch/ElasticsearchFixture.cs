@@ -11,8 +11,6 @@ namespace Monitor.Tests.Elasticsearch;
 /// <summary>A fresh stand-in, a store pointed at it, a fake clock and a temp folder for the dead-letter file.</summary>
 public sealed class ElasticsearchFixture : IAsyncDisposable
 {
-    private readonly List<HttpClient> clients = [];
-
     private ElasticsearchFixture(ReplayElasticsearch standIn)
     {
         StandIn = standIn;
@@ -43,9 +41,7 @@ public sealed class ElasticsearchFixture : IAsyncDisposable
 
     internal ElasticsearchStoreParts Parts(ElasticsearchOptions? options = null)
     {
-        var http = new HttpClient();
-        clients.Add(http);
-        return ElasticsearchStoreRegistration.Create(options ?? Options(), http, Clock, NullLoggerFactory.Instance, new Random(7));
+        return ElasticsearchStoreRegistration.Create(options ?? Options(), Clock, NullLoggerFactory.Instance, new Random(7));
     }
 
     public IContentStore Store(ElasticsearchOptions? options = null) => Parts(options).Store;
@@ -59,11 +55,6 @@ public sealed class ElasticsearchFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var client in clients)
-        {
-            client.Dispose();
-        }
-
         await StandIn.DisposeAsync();
         try
         {

@@ -15,15 +15,22 @@ public static class RequestConformance
         violations.ShouldBeEmpty();
         foreach (var request in requests)
         {
-            // GET / is the version probe: plain JSON so that any version answers it.
-            request.Accept.ShouldBe(request.Path == "/" ? "application/json" : "application/vnd.elasticsearch+json; compatible-with=8");
-            if (request.Body.Length > 0)
+            // The official 9.x client asks for the 9.x API wherever it names a version, and never for another one.
+            var where = $"{request.Method} {request.Path} (Accept {request.Accept}, Content-Type {request.ContentType})";
+            request.Accept.ShouldNotBeNull(where);
+            if (request.Accept.Contains("compatible-with", StringComparison.Ordinal) || request.ContentType?.Contains("compatible-with", StringComparison.Ordinal) == true)
             {
-                request.ContentType.ShouldNotBeNull().ShouldContain("compatible-with=8");
+                request.Accept.ShouldContain("compatible-with=9", customMessage: where);
+                if (request.Body.Length > 0)
+                {
+                    request.ContentType.ShouldNotBeNull().ShouldContain("compatible-with=9", customMessage: where);
+                }
             }
 
             if (request.Path.EndsWith("/_bulk", StringComparison.Ordinal))
             {
+                request.ContentType.ShouldBe("application/vnd.elasticsearch+x-ndjson;compatible-with=9", where);
+                request.Accept.ShouldBe("application/vnd.elasticsearch+json;compatible-with=9", where);
                 ShouldBeNdjson(request.Body);
             }
             else if (request.Body.Length > 0)

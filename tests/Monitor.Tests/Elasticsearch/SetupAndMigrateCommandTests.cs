@@ -35,7 +35,7 @@ public sealed class SetupAndMigrateCommandTests
         var (exitCode, _, error) = await CliRun.InvokeAsync("setup", "elasticsearch", "--es-url", es.StandIn.Url.ToString(), "--pipelines", RepositoryPaths.Pipelines);
 
         exitCode.ShouldBe(3);
-        error.ShouldContain("needs Elasticsearch 8.x or 9.x");
+        error.ShouldContain("needs Elasticsearch 9.x");
     }
 
     [Fact]

@@ -15,11 +15,14 @@ public enum BulkAction
 }
 
 /// <summary>
-/// One action of a <c>_bulk</c> request. <see cref="WriteSource"/> writes the line that follows
-/// the action line (for <see cref="BulkAction.Update"/> the <c>{"doc":…,"upsert":…}</c> wrapper).
+/// One action of a bulk request. <see cref="WriteSource"/> writes the document (for
+/// <see cref="BulkAction.Update"/> the partial <c>doc</c>); <see cref="WriteUpsert"/> writes the
+/// document an update creates when the id is new.
 /// </summary>
 public sealed record BulkOperation(BulkAction Action, string Index, string Id, Action<Utf8JsonWriter> WriteSource)
 {
+    public Action<Utf8JsonWriter>? WriteUpsert { get; init; }
+
     /// <summary>Fail instead of auto-creating a concrete index with the wrong mapping when the alias is missing.</summary>
     public bool RequireAlias { get; init; }
 }

@@ -1,15 +1,17 @@
-using System.Text.Json;
+using Elastic.Clients.Elasticsearch;
 using Microsoft.Extensions.Logging;
 
 namespace Monitor.Storage.Elasticsearch;
 
 /// <summary>
-/// Writes operations through <c>_bulk</c>: batches cut by bytes and count (one batch in memory at
+/// Writes operations through the client's bulk endpoint: our NDJSON body on the client's transport
+/// (node pool, failover, credentials, TLS, headers), its answer read as the client's typed
+/// <see cref="BulkResponse"/>. Batches cut by bytes and count (one batch in memory at
 /// a time, whatever the backlog), per-item results read in order, only 429/5xx items resent with
 /// backoff, 409 on <c>create</c> counted as done, 400 sent to the dead-letter file. An operation
 /// is reported only after Elasticsearch acknowledged it; anything else ends in an exception.
 /// </summary>
-internal sealed class BulkWriter(ElasticsearchTransport transport, ElasticsearchOptions options, DeadLetterFile deadLetters, ILogger<BulkWriter> logger)
+internal sealed class BulkWriter(ElasticsearchRequests requests, ElasticsearchOptions options, DeadLetterFile deadLetters, ILogger<BulkWriter> logger)
 {
     public async Task<IReadOnlyList<BulkItemOutcome>> WriteAsync(IEnumerable<BulkOperation> operations, CancellationToken cancellationToken = default)
     {
@@ -43,21 +45,15 @@ internal sealed class BulkWriter(ElasticsearchTransport transport, Elasticsearch
         var failures = new List<string>();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            TimeSpan? retryAfter = null;
-            ElasticsearchResponse? response = null;
-            string? connectionError = null;
-            try
-            {
-                response = await transport.SendOnceAsync(HttpMethod.Post, "/_bulk", new BulkContent(batch, pending), ElasticsearchTransport.NdjsonMediaType, cancellationToken);
-            }
-            catch (Exception exception) when (ElasticsearchTransport.IsConnectionFailure(exception, cancellationToken))
-            {
-                // The cluster may have applied some of it before the connection went: resending is
-                // safe because every id is deterministic (index replaces, create answers 409).
-                connectionError = exception.Message;
-            }
-
-            if (response is { Status: 413 } && pending.Count > 1)
+            // No answer at all (refused, reset, timed out on every node): the cluster may have applied
+            // some of it before the connection went. Resending is safe because every id is
+            // deterministic (index replaces, create answers 409).
+            var body = BulkBody.For(batch, pending);
+            var response = await requests.CallOnceAsync(
+                (client, token) => client.Transport.RequestAsync<BulkResponse>(new Elastic.Transport.EndpointPath(Elastic.Transport.HttpMethod.POST, "/_bulk"), body, null, BulkBody.Headers, token),
+                cancellationToken);
+            var status = ElasticsearchRequests.StatusOf(response);
+            if (status == 413 && pending.Count > 1)
             {
                 var half = pending.Count / 2;
                 await SendWithRetriesAsync(batch, pending[..half], outcomes, cancellationToken);
@@ -65,22 +61,17 @@ internal sealed class BulkWriter(ElasticsearchTransport transport, Elasticsearch
                 return;
             }
 
-            if (response is not null && !ElasticsearchTransport.IsRetryableStatus(response.Status) && response.Status is < 500)
+            if (!ElasticsearchRequests.IsRetryableStatus(status) && status < 500)
             {
-                if (!response.IsSuccess)
+                if (status is not (>= 200 and < 300))
                 {
                     throw new ElasticsearchException(
-                        $"Elasticsearch refused the bulk request with {response.Status}: {response.ErrorSummary()}",
-                        response.Status,
+                        $"Elasticsearch refused the bulk request with {status}: {response.ElasticsearchServerError?.Error?.Type}: {response.ElasticsearchServerError?.Error?.Reason}",
+                        status,
                         isTransient: false);
                 }
 
-                retryAfter = response.RetryAfter;
                 pending = ReadItems(batch, pending, response, outcomes, failures);
-            }
-            else
-            {
-                retryAfter = response?.RetryAfter;
             }
 
             if (failures.Count > 0)
@@ -98,52 +89,50 @@ internal sealed class BulkWriter(ElasticsearchTransport transport, Elasticsearch
 
             if (attempt >= options.MaxAttempts)
             {
-                var why = connectionError ?? (response is null ? "no answer" : $"last answer {response.Status}");
+                var why = status is null ? ElasticsearchRequests.ErrorOf(response) : $"last answer {status}";
                 throw new ElasticsearchException(
                     $"{pending.Count} document(s) still not accepted after {attempt} attempts ({why}); nothing was acknowledged for them.",
-                    response?.Status,
+                    status,
                     isTransient: true);
             }
 
-            var delay = transport.Backoff.DelayFor(attempt, retryAfter);
-            if (connectionError is not null)
+            var delay = requests.Backoff.DelayFor(attempt, ElasticsearchRequests.RetryAfterOf(response));
+            if (status is null)
             {
-                ElasticsearchLog.ConnectionRetry(logger, "POST", "/_bulk", connectionError, attempt, delay);
+                ElasticsearchLog.ConnectionRetry(logger, "POST /_bulk", ElasticsearchRequests.ErrorOf(response), attempt, delay);
             }
             else
             {
                 ElasticsearchLog.BulkItemsRetry(logger, pending.Count, batch.Count, attempt, delay);
             }
 
-            await transport.Backoff.WaitAsync(delay, cancellationToken);
+            await requests.Backoff.WaitAsync(delay, cancellationToken);
         }
     }
 
     private List<int> ReadItems(
         NdjsonBatch batch,
         List<int> sent,
-        ElasticsearchResponse response,
+        BulkResponse response,
         List<BulkItemOutcome> outcomes,
         List<string> failures)
     {
-        using var document = response.Json();
-        var items = document.RootElement.GetProperty("items");
-        if (items.GetArrayLength() != sent.Count)
+        var items = response.Items;
+        if (items.Count != sent.Count)
         {
-            throw new ElasticsearchException($"The bulk answer lists {items.GetArrayLength()} items for {sent.Count} operations sent.", response.Status, isTransient: false);
+            throw new ElasticsearchException($"The bulk answer lists {items.Count} items for {sent.Count} operations sent.", ElasticsearchRequests.StatusOf(response), isTransient: false);
         }
 
         var retry = new List<int>();
         var position = 0;
-        foreach (var item in items.EnumerateArray())
+        foreach (var item in items)
         {
             var operationIndex = sent[position++];
             var operation = batch.OperationAt(operationIndex);
-            var result = item.EnumerateObject().First().Value;
-            var status = result.GetProperty("status").GetInt32();
+            var status = item.Status;
             if (status is >= 200 and < 300)
             {
-                outcomes.Add(new BulkItemOutcome(operation.Index, operation.Id, ResultOf(result)));
+                outcomes.Add(new BulkItemOutcome(operation.Index, operation.Id, ResultOf(item.Result)));
             }
             else if (status == 409 && operation.Action == BulkAction.Create)
             {
@@ -155,7 +144,8 @@ internal sealed class BulkWriter(ElasticsearchTransport transport, Elasticsearch
             }
             else
             {
-                var (type, reason) = ErrorOf(result);
+                var type = item.Error?.Type ?? "unknown";
+                var reason = item.Error?.Reason ?? "no error object in the item";
                 if (status == 400)
                 {
                     deadLetters.Append(operation, status, type, reason, batch.SourceAt(operationIndex));
@@ -173,25 +163,10 @@ internal sealed class BulkWriter(ElasticsearchTransport transport, Elasticsearch
         return retry;
     }
 
-    private static BulkItemResult ResultOf(JsonElement result) =>
-        result.TryGetProperty("result", out var text) ? text.GetString() switch
-        {
-            "created" => BulkItemResult.Created,
-            "noop" => BulkItemResult.Noop,
-            _ => BulkItemResult.Updated,
-        }
-        : BulkItemResult.Updated;
-
-    private static (string Type, string Reason) ErrorOf(JsonElement result)
+    private static BulkItemResult ResultOf(string? result) => result switch
     {
-        if (!result.TryGetProperty("error", out var error))
-        {
-            return ("unknown", "no error object in the item");
-        }
-
-        return error.ValueKind == JsonValueKind.Object
-            ? (error.TryGetProperty("type", out var t) ? t.GetString() ?? "unknown" : "unknown",
-               error.TryGetProperty("reason", out var r) ? r.GetString() ?? string.Empty : string.Empty)
-            : ("unknown", error.ToString());
-    }
+        "created" => BulkItemResult.Created,
+        "noop" => BulkItemResult.Noop,
+        _ => BulkItemResult.Updated,
+    };
 }

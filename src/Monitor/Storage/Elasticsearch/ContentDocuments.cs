@@ -13,18 +13,13 @@ namespace Monitor.Storage.Elasticsearch;
 internal static class ContentDocuments
 {
     public static BulkOperation ItemUpsert(Item item, string? cluster) =>
-        new(BulkAction.Update, ElasticsearchIndices.Items, item.Id, writer =>
+        // collected_at only in the upsert: re-collecting unchanged content then answers "noop",
+        // which is how the store tells unchanged items from changed ones.
+        new(BulkAction.Update, ElasticsearchIndices.Items, item.Id, writer => WriteItem(writer, item, cluster, includeCollectedAt: false))
         {
-            // collected_at only in the upsert: re-collecting unchanged content then answers "noop",
-            // which is how the store tells unchanged items from changed ones.
-            writer.WriteStartObject();
-            writer.WritePropertyName("doc"u8);
-            WriteItem(writer, item, cluster, includeCollectedAt: false);
-            writer.WritePropertyName("upsert"u8);
-            WriteItem(writer, item, cluster, includeCollectedAt: true);
-            writer.WriteEndObject();
-        })
-        { RequireAlias = true };
+            WriteUpsert = writer => WriteItem(writer, item, cluster, includeCollectedAt: true),
+            RequireAlias = true,
+        };
 
     public static void WriteItem(Utf8JsonWriter writer, Item item, string? cluster, bool includeCollectedAt)
     {

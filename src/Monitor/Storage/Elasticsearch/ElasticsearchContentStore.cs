@@ -13,7 +13,7 @@ namespace Monitor.Storage.Elasticsearch;
 /// document (or, for bad data, after it is safe in the dead-letter file).
 /// </summary>
 internal sealed class ElasticsearchContentStore(
-    ElasticsearchTransport transport,
+    ElasticsearchRequests requests,
     ElasticsearchCluster cluster,
     ElasticsearchSetup setup,
     BulkWriter bulk,
@@ -32,7 +32,7 @@ internal sealed class ElasticsearchContentStore(
         catch (ElasticsearchException exception)
         {
             // Every command already knows how to report a store it cannot use.
-            throw new StoreUnavailableException($"Elasticsearch store at {options.Url}: {exception.Message}", exception);
+            throw new StoreUnavailableException($"Elasticsearch store at {string.Join(", ", options.Urls)}: {exception.Message}", exception);
         }
     }
 
@@ -121,8 +121,8 @@ internal sealed class ElasticsearchContentStore(
         foreach (var chunk in itemIds.Chunk(MgetChunk))
         {
             var body = new JsonObject { ["ids"] = new JsonArray([.. chunk.Select(id => (JsonNode)JsonValue.Create(id))]) };
-            var response = await transport.SendAsync(
-                HttpMethod.Post,
+            var response = await requests.RawAsync(
+                Elastic.Transport.HttpMethod.POST,
                 $"/{ElasticsearchIndices.Items}/_mget?_source_includes=station_id,channel_id,platform,cluster,url,title,published_at",
                 body,
                 cancellationToken);
@@ -177,7 +177,7 @@ internal sealed class ElasticsearchContentStore(
         }
 
         var body = new JsonObject { ["size"] = 0, ["track_total_hits"] = true, ["aggs"] = aggregations };
-        var response = await transport.SendAsync(HttpMethod.Post, $"/{index}/_search", body, cancellationToken);
+        var response = await requests.RawAsync(Elastic.Transport.HttpMethod.POST, $"/{index}/_search", body, cancellationToken);
         Require(response, $"counting {index}");
         using var document = response.Json();
         var root = document.RootElement;
@@ -222,7 +222,7 @@ internal sealed class ElasticsearchContentStore(
                 body["search_after"] = new JsonArray(after);
             }
 
-            var response = await transport.SendAsync(HttpMethod.Post, $"/{index}/_search", body, cancellationToken);
+            var response = await requests.RawAsync(Elastic.Transport.HttpMethod.POST, $"/{index}/_search", body, cancellationToken);
             Require(response, $"reading {index}");
             var page = new List<T>();
             using (var document = response.Json())
@@ -247,11 +247,15 @@ internal sealed class ElasticsearchContentStore(
         }
     }
 
-    private static void Require(ElasticsearchResponse response, string what)
+    private static void Require(RawResponse response, string what)
     {
         if (!response.IsSuccess)
         {
-            throw new ElasticsearchException($"Elasticsearch failed {what}: {response.Status} {response.ErrorSummary()}", response.Status, isTransient: response.Status >= 500 || response.Status == 429);
+            // No answer at all (every node down) is as transient as a 5xx: the next run may succeed.
+            throw new ElasticsearchException(
+                $"Elasticsearch failed {what}: {response.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"} {response.ErrorSummary()}",
+                response.Status,
+                isTransient: ElasticsearchRequests.IsRetryableStatus(response.Status) || response.Status >= 500);
         }
     }
 }

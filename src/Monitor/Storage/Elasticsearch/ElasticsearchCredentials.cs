@@ -1,19 +1,18 @@
-using System.Net.Http.Headers;
-using System.Text;
+using Elastic.Transport;
 
 namespace Monitor.Storage.Elasticsearch;
 
 /// <summary>Reads the secret named in the options from the environment, once, at start.</summary>
 internal static class ElasticsearchCredentials
 {
-    public static AuthenticationHeaderValue? FromEnvironment(ElasticsearchOptions options)
+    public static AuthorizationHeader? FromEnvironment(ElasticsearchOptions options)
     {
         if (options.ApiKeyEnv is { } apiKeyVariable)
         {
             var apiKey = Environment.GetEnvironmentVariable(apiKeyVariable);
             return string.IsNullOrEmpty(apiKey)
                 ? throw new ElasticsearchException($"Environment variable '{apiKeyVariable}' (store.elasticsearch.apiKeyEnv) is not set.")
-                : new AuthenticationHeaderValue("ApiKey", apiKey.Trim());
+                : new ApiKey(apiKey.Trim());
         }
 
         if (options.UsernameEnv is { } userVariable && options.PasswordEnv is { } passwordVariable)
@@ -26,9 +25,15 @@ internal static class ElasticsearchCredentials
                     $"Environment variables '{userVariable}' and '{passwordVariable}' (store.elasticsearch.usernameEnv/passwordEnv) must both be set.");
             }
 
-            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+            return new BasicAuthentication(user, password);
         }
 
         return null;
     }
+
+    /// <summary>The same credentials as an HTTP header, for Kibana, which takes what Elasticsearch takes.</summary>
+    public static System.Net.Http.Headers.AuthenticationHeaderValue? HeaderFromEnvironment(ElasticsearchOptions options) =>
+        FromEnvironment(options) is { } header && header.TryGetAuthorizationParameters(out var parameters)
+            ? new System.Net.Http.Headers.AuthenticationHeaderValue(header.AuthScheme, parameters)
+            : null;
 }

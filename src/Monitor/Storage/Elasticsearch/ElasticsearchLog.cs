@@ -4,14 +4,14 @@ namespace Monitor.Storage.Elasticsearch;
 
 internal static partial class ElasticsearchLog
 {
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Connected to Elasticsearch {Version} ({Flavor}) at {Url}")]
-    public static partial void Connected(ILogger logger, string version, string flavor, Uri url);
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Connected to Elasticsearch {Version} ({Flavor}) at {Nodes}")]
+    public static partial void Connected(ILogger logger, string version, string flavor, string nodes);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Elasticsearch answered {Status} for {Method} {Path}; retry {Attempt} in {Delay}")]
-    public static partial void RequestRetry(ILogger logger, int status, string method, string path, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Elasticsearch answered {Status} for {Request}; retry {Attempt} in {Delay}")]
+    public static partial void RequestRetry(ILogger logger, int status, string request, int attempt, TimeSpan delay);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Could not reach Elasticsearch for {Method} {Path} ({Error}); retry {Attempt} in {Delay}")]
-    public static partial void ConnectionRetry(ILogger logger, string method, string path, string error, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "Could not reach Elasticsearch for {Request} ({Error}); retry {Attempt} in {Delay}")]
+    public static partial void ConnectionRetry(ILogger logger, string request, string error, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Bulk: {Pending} of {Total} documents rejected with 429/5xx; retry {Attempt} in {Delay}")]
     public static partial void BulkItemsRetry(ILogger logger, int pending, int total, int attempt, TimeSpan delay);

@@ -7,7 +7,18 @@ namespace Monitor.Storage.Elasticsearch;
 /// </summary>
 public sealed record ElasticsearchOptions
 {
-    public required Uri Url { get; init; }
+    /// <summary>
+    /// The nodes the client may use, tried in order; a node that fails is left aside for a while and
+    /// the next one takes the request. <see cref="Url"/> is the single-node shorthand.
+    /// </summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
+
+    /// <summary>The first node: what messages name when they speak of "the cluster".</summary>
+    public Uri Url
+    {
+        get => Urls.Count > 0 ? Urls[0] : new Uri("http://localhost:9200/");
+        init => Urls = [value];
+    }
 
     /// <summary>Environment variable holding an API key in the <c>encoded</c> form (base64 of id:key).</summary>
     public string? ApiKeyEnv { get; init; }
@@ -18,6 +29,12 @@ public sealed record ElasticsearchOptions
 
     /// <summary>PEM file of the CA that signed the cluster's HTTP certificate (8.x self-signs by default).</summary>
     public string? CaCertificatePath { get; init; }
+
+    /// <summary>
+    /// SHA-256 fingerprint of the cluster's HTTP CA or server certificate (hex, colons optional), as
+    /// printed by Elasticsearch at first start: trusts exactly that certificate without a CA file.
+    /// </summary>
+    public string? CertificateFingerprint { get; init; }
 
     /// <summary>Where 400-rejected documents are appended as JSON lines with the reason.</summary>
     public string DeadLetterPath { get; init; } = Path.Combine("data", "elasticsearch-dead-letter.jsonl");
@@ -50,15 +67,23 @@ public static class ElasticsearchOptionsFactory
     public static ElasticsearchOptions FromSettings(Configuration.ElasticsearchSettings settings, string dataFolder, IEnumerable<Domain.Station> stations, Uri? urlOverride = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var url = urlOverride ?? settings.Url
-            ?? throw new ArgumentException("store.elasticsearch.url is not set in monitor.yaml (or give --es-url).", nameof(settings));
+        IReadOnlyList<Uri> urls = urlOverride is not null ? [urlOverride]
+            : settings.Urls.Count > 0 ? settings.Urls
+            : settings.Url is { } url ? [url]
+            : [];
+        if (urls.Count == 0)
+        {
+            throw new ArgumentException("store.elasticsearch.url (or urls) is not set in monitor.yaml (or give --es-url).", nameof(settings));
+        }
+
         return new ElasticsearchOptions
         {
-            Url = url,
+            Urls = urls,
             ApiKeyEnv = settings.ApiKeyEnv,
             UsernameEnv = settings.UsernameEnv,
             PasswordEnv = settings.PasswordEnv,
             CaCertificatePath = settings.CaCertificatePath,
+            CertificateFingerprint = settings.CertificateFingerprint,
             DeadLetterPath = Path.Combine(dataFolder, "elasticsearch-dead-letter.jsonl"),
             StationClusters = stations.Where(s => s.Cluster is not null).ToDictionary(s => s.Id, s => s.Cluster!, StringComparer.Ordinal),
         };

@@ -8,9 +8,34 @@ internal sealed class ElasticsearchOptionsValidator : IValidateOptions<Elasticse
     public ValidateOptionsResult Validate(string? name, ElasticsearchOptions options)
     {
         var failures = new List<string>();
-        if (!options.Url.IsAbsoluteUri || options.Url.Scheme is not ("http" or "https"))
+        if (options.Urls.Count == 0)
         {
-            failures.Add($"store.elasticsearch.url must be an absolute http(s) URL, got '{options.Url}'.");
+            failures.Add("store.elasticsearch needs url or urls.");
+        }
+
+        foreach (var url in options.Urls.Where(u => !u.IsAbsoluteUri || u.Scheme is not ("http" or "https")))
+        {
+            failures.Add($"store.elasticsearch.urls: every node must be an absolute http(s) URL, got '{url}'.");
+        }
+
+        if (options.Urls.Select(u => u.IsAbsoluteUri ? u.Scheme : string.Empty).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            failures.Add("store.elasticsearch.urls mixes http and https; the nodes of one cluster share one scheme.");
+        }
+
+        if (options.Urls.Distinct().Count() != options.Urls.Count)
+        {
+            failures.Add("store.elasticsearch.urls lists the same node twice.");
+        }
+
+        if (options.CertificateFingerprint is { } fingerprint && !ElasticsearchClientFactory.IsFingerprint(fingerprint))
+        {
+            failures.Add($"store.elasticsearch.certificateFingerprint must be a SHA-256 fingerprint (64 hex digits, colons allowed), got '{fingerprint}'.");
+        }
+
+        if (options.CertificateFingerprint is not null && options.CaCertificatePath is not null)
+        {
+            failures.Add("store.elasticsearch: give either caCertificatePath or certificateFingerprint, not both.");
         }
 
         if (options.ApiKeyEnv is not null && (options.UsernameEnv is not null || options.PasswordEnv is not null))

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using Microsoft.Extensions.Logging;
 
 namespace Monitor.Storage.Elasticsearch;
@@ -10,15 +11,25 @@ public sealed record SetupStep(string Kind, string Name, string Outcome);
 /// has its first index and each data stream exists. Every step is a PUT of the same content or a
 /// check before create, so running it again changes nothing.
 /// </summary>
-internal sealed class ElasticsearchSetup(ElasticsearchTransport transport, ILogger<ElasticsearchSetup> logger)
+/// <remarks>
+/// Policies and templates go on the client's raw path: they are JSON files under
+/// <c>dashboards/elasticsearch/</c> that people read, edit and diff, and sending the file as it is
+/// means no field the typed model lacks is ever dropped on the way. Aliases and data streams use
+/// the client's typed requests.
+/// </remarks>
+internal sealed class ElasticsearchSetup(ElasticsearchRequests requests, ILogger<ElasticsearchSetup> logger)
 {
     public async Task<IReadOnlyList<SetupStep>> InstallAsync(CancellationToken cancellationToken = default)
     {
         var steps = new List<SetupStep>();
         foreach (var template in ElasticsearchTemplates.All)
         {
-            var response = await transport.SendAsync(HttpMethod.Put, template.Path, template.Body.DeepClone(), cancellationToken);
-            Require(response, $"{template.Kind} template '{template.Name}'");
+            var response = await requests.RawAsync(Elastic.Transport.HttpMethod.PUT, template.Path, template.Body, cancellationToken);
+            if (!response.IsSuccess)
+            {
+                throw Refused($"{template.Kind} template '{template.Name}'", response.Status, response.ErrorSummary());
+            }
+
             steps.Add(Log(new SetupStep(template.Kind, template.Name, "installed")));
         }
 
@@ -37,38 +48,39 @@ internal sealed class ElasticsearchSetup(ElasticsearchTransport transport, ILogg
 
     private async Task<SetupStep> EnsureAliasAsync(string alias, CancellationToken cancellationToken)
     {
-        var exists = await transport.SendAsync(HttpMethod.Head, $"/{alias}", cancellationToken: cancellationToken);
-        if (exists.Status == 200)
+        var exists = await requests.SendAsync($"HEAD /{alias}", (client, token) => client.Indices.ExistsAsync(alias, token), cancellationToken);
+        if (exists.Exists)
         {
             return new SetupStep("alias", alias, "exists");
         }
 
-        var body = new JsonObject
+        var index = ElasticsearchIndices.FirstIndexFor(alias);
+        var request = new CreateIndexRequest(index)
         {
-            ["aliases"] = new JsonObject { [alias] = new JsonObject { ["is_write_index"] = true } },
+            Aliases = new Dictionary<Name, Alias> { [alias] = new Alias { IsWriteIndex = true } },
         };
-        var created = await transport.SendAsync(HttpMethod.Put, $"/{ElasticsearchIndices.FirstIndexFor(alias)}", body, cancellationToken);
+        var created = await requests.SendAsync($"PUT /{index}", (client, token) => client.Indices.CreateAsync(request, token), cancellationToken);
 
         // Another worker may have created it between the check and the create.
-        if (created.Status == 400 && created.ErrorSummary().StartsWith("resource_already_exists_exception", StringComparison.Ordinal))
+        if (AlreadyExists(created))
         {
             return new SetupStep("alias", alias, "exists");
         }
 
-        Require(created, $"index {ElasticsearchIndices.FirstIndexFor(alias)} behind alias '{alias}'");
-        return new SetupStep("alias", alias, $"created on {ElasticsearchIndices.FirstIndexFor(alias)}");
+        Require(created, $"index {index} behind alias '{alias}'");
+        return new SetupStep("alias", alias, $"created on {index}");
     }
 
     private async Task<SetupStep> EnsureDataStreamAsync(string name, CancellationToken cancellationToken)
     {
-        var existing = await transport.SendAsync(HttpMethod.Get, $"/_data_stream/{name}", cancellationToken: cancellationToken);
-        if (existing.Status == 200)
+        var existing = await requests.SendAsync($"GET /_data_stream/{name}", (client, token) => client.Indices.GetDataStreamAsync(new GetDataStreamRequest(name), token), cancellationToken);
+        if (existing.IsValidResponse && existing.DataStreams.Count > 0)
         {
             return new SetupStep("data stream", name, "exists");
         }
 
-        var created = await transport.SendAsync(HttpMethod.Put, $"/_data_stream/{name}", cancellationToken: cancellationToken);
-        if (created.Status == 400 && created.ErrorSummary().StartsWith("resource_already_exists_exception", StringComparison.Ordinal))
+        var created = await requests.SendAsync($"PUT /_data_stream/{name}", (client, token) => client.Indices.CreateDataStreamAsync(name, token), cancellationToken);
+        if (AlreadyExists(created))
         {
             return new SetupStep("data stream", name, "exists");
         }
@@ -77,17 +89,24 @@ internal sealed class ElasticsearchSetup(ElasticsearchTransport transport, ILogg
         return new SetupStep("data stream", name, "created");
     }
 
+    private static bool AlreadyExists(Elastic.Transport.Products.Elasticsearch.ElasticsearchResponse response) =>
+        ElasticsearchRequests.StatusOf(response) == 400 && response.ElasticsearchServerError?.Error?.Type == "resource_already_exists_exception";
+
     private SetupStep Log(SetupStep step)
     {
         ElasticsearchLog.SetupStep(logger, step.Kind, step.Name, step.Outcome);
         return step;
     }
 
-    private static void Require(ElasticsearchResponse response, string what)
+    private static void Require(Elastic.Transport.Products.Elasticsearch.ElasticsearchResponse response, string what)
     {
-        if (!response.IsSuccess)
+        if (!response.IsValidResponse)
         {
-            throw new ElasticsearchException($"Elasticsearch refused {what} with {response.Status}: {response.ErrorSummary()}", response.Status, isTransient: response.Status >= 500);
+            var error = response.ElasticsearchServerError?.Error;
+            throw Refused(what, ElasticsearchRequests.StatusOf(response), error is null ? ElasticsearchRequests.ErrorOf(response) : $"{error.Type}: {error.Reason}");
         }
     }
+
+    private static ElasticsearchException Refused(string what, int? status, string reason) =>
+        new($"Elasticsearch refused {what} with {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}: {reason}", status, isTransient: status is null or >= 500);
 }

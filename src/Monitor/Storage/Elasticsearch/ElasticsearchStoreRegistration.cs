@@ -19,9 +19,11 @@ public static class ElasticsearchStoreRegistration
         services.AddSingleton<IValidateOptions<ElasticsearchOptions>, ElasticsearchOptionsValidator>();
         services.AddOptions<ElasticsearchOptions>().ValidateOnStart();
         services.AddSingleton<IOptionsFactory<ElasticsearchOptions>>(sp => new FixedOptionsFactory(options, sp.GetServices<IValidateOptions<ElasticsearchOptions>>()));
-        services.AddHttpClient<ElasticsearchTransport>()
-            .ConfigurePrimaryHttpMessageHandler(() => ElasticsearchHttpHandler.Create(options));
         services.AddSingleton(sp => new RetryBackoff(options, sp.GetRequiredService<TimeProvider>(), new Random()));
+
+        // Built when first asked for, after validation: reading the credentials needs the variables set.
+        services.AddSingleton(_ => ElasticsearchClientFactory.Create(options));
+        services.AddSingleton<ElasticsearchRequests>();
         services.AddSingleton(sp => new DeadLetterFile(options.DeadLetterPath, sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ElasticsearchCluster>();
         services.AddTransient<ElasticsearchSetup>();
@@ -41,7 +43,7 @@ public static class ElasticsearchStoreRegistration
     /// Builds the store without a host, for commands and tests that already hold the pieces
     /// (validated first, so bad settings fail with every reason listed).
     /// </summary>
-    internal static ElasticsearchStoreParts Create(ElasticsearchOptions options, HttpClient http, TimeProvider clock, ILoggerFactory loggers, Random? jitter = null)
+    internal static ElasticsearchStoreParts Create(ElasticsearchOptions options, TimeProvider clock, ILoggerFactory loggers, Random? jitter = null)
     {
         var validation = new ElasticsearchOptionsValidator().Validate(null, options);
         if (validation.Failed)
@@ -50,11 +52,11 @@ public static class ElasticsearchStoreRegistration
         }
 
         var backoff = new RetryBackoff(options, clock, jitter ?? new Random());
-        var transport = new ElasticsearchTransport(http, options, backoff, loggers.CreateLogger<ElasticsearchTransport>());
-        var cluster = new ElasticsearchCluster(transport, options, loggers.CreateLogger<ElasticsearchCluster>());
-        var setup = new ElasticsearchSetup(transport, loggers.CreateLogger<ElasticsearchSetup>());
-        var bulk = new BulkWriter(transport, options, new DeadLetterFile(options.DeadLetterPath, clock), loggers.CreateLogger<BulkWriter>());
-        return new ElasticsearchStoreParts(new ElasticsearchContentStore(transport, cluster, setup, bulk, options), cluster, setup, bulk);
+        var requests = new ElasticsearchRequests(ElasticsearchClientFactory.Create(options), options, backoff, loggers.CreateLogger<ElasticsearchRequests>());
+        var cluster = new ElasticsearchCluster(requests, options, loggers.CreateLogger<ElasticsearchCluster>());
+        var setup = new ElasticsearchSetup(requests, loggers.CreateLogger<ElasticsearchSetup>());
+        var bulk = new BulkWriter(requests, options, new DeadLetterFile(options.DeadLetterPath, clock), loggers.CreateLogger<BulkWriter>());
+        return new ElasticsearchStoreParts(new ElasticsearchContentStore(requests, cluster, setup, bulk, options), cluster, setup, bulk);
     }
 
     private sealed class FixedOptionsFactory(ElasticsearchOptions options, IEnumerable<IValidateOptions<ElasticsearchOptions>> validators) : IOptionsFactory<ElasticsearchOptions>

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-
 namespace Monitor.Storage.Elasticsearch;
 
 /// <summary>
@@ -74,7 +73,21 @@ internal sealed class NdjsonBatch : IDisposable
         buffer.Write("\n"u8);
 
         writer.Reset(buffer);
-        operation.WriteSource(writer);
+        if (operation.WriteUpsert is { } upsert)
+        {
+            // An update's line: {"doc":…,"upsert":…}.
+            writer.WriteStartObject();
+            writer.WritePropertyName("doc"u8);
+            operation.WriteSource(writer);
+            writer.WritePropertyName("upsert"u8);
+            upsert(writer);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            operation.WriteSource(writer);
+        }
+
         writer.Flush();
         buffer.Write("\n"u8);
         segments.Add((start, buffer.WrittenCount - start, operation));

@@ -1,18 +1,27 @@
 using System.Text;
 using System.Text.Json;
+using Elastic.Transport;
 
 namespace Monitor.Storage.Elasticsearch;
 
-/// <summary>One answer from the cluster, body read in full (answers here are small; bulk bodies are bounded by the batch).</summary>
-internal sealed record ElasticsearchResponse(int Status, byte[] Body, TimeSpan? RetryAfter)
+/// <summary>One raw answer from the cluster, body read in full (answers here are small). Status null: no answer at all.</summary>
+internal sealed record RawResponse(int? Status, byte[] Body, TimeSpan? RetryAfter, string? Failure)
 {
     public bool IsSuccess => Status is >= 200 and < 300;
+
+    public static RawResponse From(TransportResponse response, byte[] body) =>
+        new(ElasticsearchRequests.StatusOf(response), body, ElasticsearchRequests.RetryAfterOf(response), response.ApiCallDetails.OriginalException is null ? null : ElasticsearchRequests.ErrorOf(response));
 
     public JsonDocument Json() => JsonDocument.Parse(Body);
 
     /// <summary>"type: reason" from an Elasticsearch error body, or the raw text when it is not one.</summary>
     public string ErrorSummary()
     {
+        if (Status is null)
+        {
+            return Failure ?? "no answer";
+        }
+
         try
         {
             using var document = Json();
