@@ -14,6 +14,8 @@ internal sealed class FeatureExtractor
     private const ulong WordSeed = 0x9E3779B97F4A7C15UL;
     private const ulong CharSeed = 0xC2B2AE3D27D4EB4FUL;
     private const ulong PlainSeed = 0x165667B19E3779F9UL;
+    private const ulong NegatedSeed = 0x27D4EB2F165667C5UL;
+    private const ulong QuestionFeature = 0x85EBCA77C2B2AE63UL;
 
     private readonly FeatureSettings settings;
     private readonly VietnameseNormalizer normalizer;
@@ -60,9 +62,16 @@ internal sealed class FeatureExtractor
 
         var wordIds = Math.Max(settings.WordNgramMax, settings.PlainWordNgramMax) * tokens.Length;
         var charIds = settings.CharNgramMax > 0 ? (buffer.Text.Length + (2 * tokens.Length)) * (settings.CharNgramMax - settings.CharNgramMin + 1) : 0;
-        var raw = scratch.EnsureRaw(Math.Max(wordIds, charIds));
+        var cueIds = settings.Cues ? tokens.Length + 1 : 0;
+        var raw = scratch.EnsureRaw(Math.Max(wordIds + cueIds, charIds));
 
-        scratch.CountView(AddWordNgrams(hashes, settings.WordNgramMax, WordSeed, raw), 0);
+        var words = AddWordNgrams(hashes, settings.WordNgramMax, WordSeed, raw);
+        if (settings.Cues)
+        {
+            words = AddCues(buffer, hashes, raw, words);
+        }
+
+        scratch.CountView(words, 0);
 
         var written = 0;
         if (settings.CharNgramMax > 0)
@@ -76,6 +85,24 @@ internal sealed class FeatureExtractor
 
         scratch.CountView(written, 1);
         scratch.CountView(AddWordNgrams(plainHashes, settings.PlainWordNgramMax, PlainSeed, raw), 2);
+    }
+
+    /// <summary>The question marker and "negated word" features (<see cref="CommentCues"/>), counted in the syllable view.</summary>
+    private int AddCues(TokenBuffer buffer, ReadOnlySpan<ulong> hashes, int[] raw, int written)
+    {
+        if (CommentCues.IsQuestion(buffer))
+        {
+            raw[written++] = (int)(Mix(QuestionFeature) & (ulong)mask);
+        }
+
+        // Token indices first, then each replaced by its negated form's id, in place.
+        var negated = CommentCues.Negated(buffer, raw.AsSpan(written));
+        for (var i = written; i < written + negated; i++)
+        {
+            raw[i] = (int)(Mix(NegatedSeed ^ hashes[raw[i]]) & (ulong)mask);
+        }
+
+        return written + negated;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
