@@ -7,6 +7,9 @@ namespace Monitor.Language.Features;
 /// up). Weighting (sublinear tf × idf, per-view L2 norm) is applied by <see cref="FeatureWeighting"/>
 /// because idf comes from the training set.
 /// </summary>
+/// <summary>One feature occurrence: its view (0 syllables, 1 characters, 2 accent-free), hashed id and the tokens it covers.</summary>
+internal readonly record struct FeatureOccurrence(int View, int Id, int FirstToken, int TokenCount);
+
 internal sealed class FeatureExtractor
 {
     private const ulong FnvOffset = 14695981039346656037UL;
@@ -85,6 +88,76 @@ internal sealed class FeatureExtractor
 
         scratch.CountView(written, 1);
         scratch.CountView(AddWordNgrams(plainHashes, settings.PlainWordNgramMax, PlainSeed, raw), 2);
+    }
+
+    /// <summary>
+    /// Every feature occurrence of <paramref name="text"/> with the tokens it came from, hashed exactly as
+    /// <see cref="ExtractCounts"/> hashes them (so the ids match): for explaining a decision, not for the hot path.
+    /// Leaves the tokens of <paramref name="text"/> in <c>scratch.Tokens</c>. A token index of -1 is the question marker.
+    /// </summary>
+    public void Occurrences(ReadOnlySpan<char> text, FeatureScratch scratch, List<FeatureOccurrence> into)
+    {
+        if (text.Length > settings.MaxCharacters)
+        {
+            text = text[..settings.MaxCharacters];
+        }
+
+        var buffer = scratch.Tokens;
+        normalizer.Tokenize(text, buffer);
+        var tokens = buffer.Tokens;
+        var hashes = new ulong[tokens.Length];
+        var plainHashes = new ulong[tokens.Length];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            hashes[t] = HashChars(buffer.TextOf(tokens[t]));
+            plainHashes[t] = HashChars(buffer.PlainOf(tokens[t]));
+        }
+
+        var raw = new int[Math.Max(1, Math.Max(settings.WordNgramMax, settings.PlainWordNgramMax) * tokens.Length) + tokens.Length + 1];
+        WordOccurrences(hashes, settings.WordNgramMax, WordSeed, 0, raw, into);
+        if (settings.Cues)
+        {
+            if (CommentCues.IsQuestion(buffer))
+            {
+                into.Add(new FeatureOccurrence(0, (int)(Mix(QuestionFeature) & (ulong)mask), -1, 1));
+            }
+
+            var negated = CommentCues.Negated(buffer, raw);
+            for (var i = 0; i < negated; i++)
+            {
+                into.Add(new FeatureOccurrence(0, (int)(Mix(NegatedSeed ^ hashes[raw[i]]) & (ulong)mask), raw[i], 1));
+            }
+        }
+
+        if (settings.CharNgramMax > 0)
+        {
+            var padded = new char[buffer.Text.Length + 2];
+            var charRaw = new int[(buffer.Text.Length + 2) * (settings.CharNgramMax - settings.CharNgramMin + 1)];
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                var written = AddCharNgrams(buffer.TextOf(tokens[t]), padded, charRaw, 0);
+                for (var i = 0; i < written; i++)
+                {
+                    into.Add(new FeatureOccurrence(1, charRaw[i], t, 1));
+                }
+            }
+        }
+
+        WordOccurrences(plainHashes, settings.PlainWordNgramMax, PlainSeed, 2, raw, into);
+    }
+
+    private void WordOccurrences(ReadOnlySpan<ulong> hashes, int maxN, ulong seed, int view, int[] raw, List<FeatureOccurrence> into)
+    {
+        // AddWordNgrams writes start by start, n = 1..maxN within each start: replay that order to know each id's tokens.
+        var written = AddWordNgrams(hashes, maxN, seed, raw);
+        var i = 0;
+        for (var start = 0; start < hashes.Length && i < written; start++)
+        {
+            for (var n = 1; n <= maxN && start + n <= hashes.Length; n++)
+            {
+                into.Add(new FeatureOccurrence(view, raw[i++], start, n));
+            }
+        }
     }
 
     /// <summary>The question marker and "negated word" features (<see cref="CommentCues"/>), counted in the syllable view.</summary>
