@@ -23,13 +23,22 @@ internal static class CommentCues
 
     private static readonly HashSet<string> Negators = new(StringComparer.Ordinal) { "không", "chẳng", "chả", "chưa", "đừng", "hổng", "hông", "chớ", "khong", "chang", "chua" };
 
-    /// <summary>True when the comment asks something: a question mark, a question word, "bao giờ"-like pairs, or a closing "không/chưa".</summary>
+    /// <summary>
+    /// True when the comment asks something: a question mark, a question word, "bao giờ"-like pairs, or a closing
+    /// "không/chưa". A question word inside a negation's scope does not ask ("không báo trước gì cả", "không chê vào đâu được").
+    /// </summary>
     public static bool IsQuestion(TokenBuffer buffer)
     {
         var tokens = buffer.Tokens;
+        var scope = 0;
         for (var t = 0; t < tokens.Length; t++)
         {
             var token = tokens[t];
+            if (token.Kind != TokenKind.Word)
+            {
+                scope = 0;
+            }
+
             if (token.Kind == TokenKind.Symbol)
             {
                 if (buffer.TextOf(token).Contains('?'))
@@ -46,8 +55,10 @@ internal static class CommentCues
             }
 
             var word = buffer.TextOf(token).ToString();
+            var negated = scope > 0;
+            scope = Negators.Contains(word) ? NegationScope : Math.Max(0, scope - 1);
             var typedPlain = buffer.TextOf(token).SequenceEqual(buffer.PlainOf(token));
-            if (QuestionWords.Contains(word) || (typedPlain && PlainQuestionWords.Contains(word)))
+            if (!negated && (QuestionWords.Contains(word) || (typedPlain && PlainQuestionWords.Contains(word))))
             {
                 return true;
             }
