@@ -10,7 +10,8 @@ namespace Monitor.Worker.Commands.Model;
 /// <c>model predict --model FILE --in FILE --out FILE</c>: one output line <c>label&lt;TAB&gt;probability</c>
 /// per input line, same order. Input lines are <c>label&lt;TAB&gt;text</c> (the label is ignored)
 /// or plain text; an empty line gets the model's answer for no evidence, so line numbers always match.
-/// <c>--explain N</c> adds a third column: the N words that carried each decision (linear models).
+/// <c>--distribution</c> adds a column with every label's probability (<c>CLEAN=0.1000 HATE=...</c>), which
+/// flag rules read; <c>--explain N</c> then adds the N words that carried each decision (linear models).
 /// </summary>
 internal static class PredictModelCommand
 {
@@ -20,17 +21,19 @@ internal static class PredictModelCommand
         var input = new Option<FileInfo>("--in") { Description = "Input: text or label<TAB>text per line (UTF-8)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Output: label<TAB>probability per input line", Required = true };
         var explain = new Option<int>("--explain") { Description = "Add a column with the N words that carried each decision (the project's linear models; 0 = off)", DefaultValueFactory = _ => 0 };
+        var distribution = new Option<bool>("--distribution") { Description = "Add a column with every label's probability (label=p, space-separated)" };
         var command = new Command("predict", "Classify every line of a file");
+        command.Options.Add(distribution);
         command.Options.Add(model);
         command.Options.Add(input);
         command.Options.Add(output);
         command.Options.Add(explain);
         command.SetAction((parse, cancellationToken) =>
-            Task.FromResult(Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(explain), parse.InvocationConfiguration.Error, cancellationToken)));
+            Task.FromResult(Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(explain), parse.GetValue(distribution), parse.InvocationConfiguration.Error, cancellationToken)));
         return command;
     }
 
-    private static int Run(FileInfo modelFile, FileInfo input, FileInfo output, int explain, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(FileInfo modelFile, FileInfo input, FileInfo output, int explain, bool distribution, TextWriter error, CancellationToken cancellationToken)
     {
         if (!ModelCommandFiles.TryLoadClassifier(modelFile, error, out var classifier))
         {
@@ -81,6 +84,24 @@ internal static class PredictModelCommand
                 }
 
                 var text = TextOf(line, labels);
+                if (distribution)
+                {
+                    var p = new float[classifier.Labels.Count];
+                    var best = classifier.Classify(text, p);
+                    writer.Write(classifier.Labels[best]);
+                    writer.Write(FormatProbability(p[best], result));
+                    writer.Write('\t');
+                    writer.Write(string.Join(' ', classifier.Labels.Select((label, k) => string.Create(CultureInfo.InvariantCulture, $"{label}={p[k]:F4}"))));
+                    if (explaining is not null)
+                    {
+                        writer.Write('\t');
+                        writer.Write(string.Join(", ", explaining.Explain(text.ToString(), best, explain).Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Word} (+{w.Contribution:F2})"))));
+                    }
+
+                    writer.WriteLine();
+                    continue;
+                }
+
                 var prediction = classifier.Classify(text);
                 writer.Write(prediction.Label);
                 if (explaining is null)

@@ -63,9 +63,9 @@ internal static class TrainMlNetModel
         {
             var chosen = selection.Choose(candidates, m => "mlnet " + m.Options.Describe() + (m.Options.MaximumIterations is { } n ? $" iterations {n}" : string.Empty) + mixture.Describe(m.InDomainWeight), (fit, heldOut, m, token) =>
             {
-                var fold = MlNetTrainer.Train(mixture.Fit(fit, m.InDomainWeight), heldOut, m.Options, token);
-                fold.Classifier.Dispose();
-                return fold.Dev!.MacroF1;
+                var fold = MlNetTrainer.Train(mixture.Fit(fit, m.InDomainWeight), null, m.Options, token);
+                using var classifier = fold.Classifier;
+                return mixture.Score(heldOut, part => ClassifierEvaluation.Evaluate(classifier, part).MacroF1);
             }, mixture.Folded, error, cancellationToken);
             options = chosen.Options;
             var train = mixture.Combine(chosen.InDomainWeight);

@@ -125,7 +125,10 @@ internal static class TrainModelCommand
             // Fold models score on their held-out fold as their "dev" set: its report is the fold's macro-F1 (the temperature fitted there cannot change a label).
             chosen = selection.Choose(candidates, m => string.Create(CultureInfo.InvariantCulture,
                 $"linear C {m.Options.C}; word 1-{m.Options.Features.WordNgramMax} + char {m.Options.Features.CharNgramMin}-{m.Options.Features.CharNgramMax} + accent-free word 1-{m.Options.Features.PlainWordNgramMax}, 2^{m.Options.Features.HashBits}; nb {m.Options.NbAlpha}; offsets {m.Options.OffsetFolds}; balanced {m.Options.BalancedClassWeights}{(m.Options.Features.Cues ? "; cues" : string.Empty)}{mixture.Describe(m.InDomainWeight)}"), (fit, heldOut, m, token) =>
-                ModelTrainer.Train(mixture.Fit(fit, m.InDomainWeight), heldOut, m.Options, TimeProvider.System, cancellationToken: token).Dev!.MacroF1, mixture.Folded, error, cancellationToken);
+            {
+                var model = ModelTrainer.Train(mixture.Fit(fit, m.InDomainWeight), heldOut, m.Options, TimeProvider.System, cancellationToken: token).Model;
+                return mixture.Score(heldOut, part => ModelTrainer.Evaluate(model, part).MacroF1);
+            }, mixture.Folded, error, cancellationToken);
         }
         catch (ArgumentException e)
         {
