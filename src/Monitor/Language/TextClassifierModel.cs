@@ -172,10 +172,15 @@ public sealed class TextClassifierModel
             }
         }
 
-        // The same word twice is one piece of evidence.
+        // The same word twice is one piece of evidence; punctuation is no word to show a reviewer (a "?" speaks through the question marker).
         var byWord = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var t = 0; t < tokens.Length; t++)
         {
+            if (tokens[t].Kind == TokenKind.Symbol)
+            {
+                continue;
+            }
+
             var word = buffer.TextOf(tokens[t]).ToString();
             byWord[word] = byWord.GetValueOrDefault(word) + perToken[t];
         }

@@ -98,7 +98,7 @@ public sealed class InDomainTrainingTests : IDisposable
     }
 
     [Fact]
-    public async Task TrainCommand_InDomainWeightsChosenByFoldsOfInDomain_ThenPredictExplains()
+    public async Task TrainCommand_InDomainWeightChosenByFoldsOfTheMixture_ThenPredictExplains()
     {
         var train = folder.File("general.tsv");
         var inDomain = folder.File("in-domain.tsv");
@@ -117,7 +117,7 @@ public sealed class InDomainTrainingTests : IDisposable
 
         code.ShouldBe(0, error);
         error.Split('\n').Count(l => l.StartsWith("cv 3-fold", StringComparison.Ordinal)).ShouldBe(2);
-        error.ShouldContain("in-domain weight 20 over general");
+        error.ShouldContain("in-domain weight 20, scored as the mean of in-domain and general folds");
         output.ShouldContain("question/negation cues, in-domain weight");
 
         await File.WriteAllLinesAsync(folder.File("in.txt"), ["lũ bọn chúng cút đi"]);
