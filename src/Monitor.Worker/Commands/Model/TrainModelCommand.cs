@@ -10,6 +10,7 @@ namespace Monitor.Worker.Commands.Model;
 /// <c>model train --task NAME --train FILE [--dev FILE] --out FILE [--engine linear|mlnet]</c>; prints dev
 /// scores. Several <c>--c</c> (linear) or <c>--l2</c> (ML.NET) values with <c>--cv-folds K</c> choose
 /// the value by k-fold cross-validation on the training file; dev is scored once, after the choice.
+/// <c>--in-domain FILE --in-domain-weight W...</c> mixes in a weighted in-domain file (see <see cref="TrainingMixture"/>).
 /// </summary>
 internal static class TrainModelCommand
 {
@@ -33,7 +34,7 @@ internal static class TrainModelCommand
         var unbalanced = new Option<bool>("--unbalanced") { Description = "Do not weight classes by inverse frequency" };
         var offsetFolds = new Option<int>("--offset-folds") { Description = "Fit per-class decision offsets for macro-F1 on this many training folds (0 = off)", DefaultValueFactory = _ => 0 };
         var nb = new Option<double>("--nb") { Description = "NB-SVM log-count-ratio scaling with this smoothing (0 = off)", DefaultValueFactory = _ => 0 };
-        var inDomain = new Option<FileInfo?>("--in-domain") { Description = "In-domain training file (same format), mixed with --train; with --cv-folds the folds are drawn from it alone" };
+        var inDomain = new Option<FileInfo?>("--in-domain") { Description = "In-domain training file (same format), mixed with --train; with --cv-folds each fold scores the mean of its in-domain and its general macro-F1" };
         var inDomainWeight = new Option<double[]>("--in-domain-weight") { Description = "Weight of each in-domain example (cost multiplier); several values with --cv-folds", DefaultValueFactory = _ => [1.0], AllowMultipleArgumentsPerToken = true };
         var cues = new Option<bool>("--cues") { Description = "Add a question marker and negation-scope features to the syllable view (linear engine)" };
 
@@ -58,6 +59,7 @@ internal static class TrainModelCommand
             {
                 return Task.FromResult(ExitCodes.InvalidConfiguration);
             }
+
             if (parse.GetValue(engine) == "mlnet")
             {
                 List<Monitor.Language.MlNet.MlNetTrainingOptions> ml;
