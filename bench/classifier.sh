@@ -2,8 +2,11 @@
 # Trains and scores our classifier (the project's learner with the shipped settings, the same with C chosen by
 # 3-fold cross-validation on train, and the ML.NET engine with L2 chosen that way) and the scikit-learn
 # baselines of ../shared/datasets/README.md on the same train/dev splits, in one run, and prints one table.
-#   bench/classifier.sh            # both data sets
+#   bench/classifier.sh            # both data sets, then the in-domain table
 #   bench/classifier.sh vihsd      # one
+#   bench/classifier.sh in-domain  # only the in-domain table (issue 17): every system trained on the general train split plus
+#                                  # the in-domain train split (models/data/comments), scored on VSFC / ViHSD dev and the
+#                                  # in-domain test split, with the share of clean praise and plain questions that get a flag
 # Training time is vectorising + fitting inside the process (no start-up) for both systems;
 # prediction is end-to-end from raw text (normalise, featurise, score) over the dev texts repeated.
 set -euo pipefail
@@ -12,9 +15,15 @@ shared=${MONITOR_SHARED:-$root/../shared}
 datasets=$shared/datasets
 [[ -d $datasets ]] || { echo "datasets not found at $datasets (set MONITOR_SHARED)" >&2; exit 2; }
 python=/usr/bin/python3
+# scikit-learn is required (Debian's python3-sklearn): installed here when missing and we may, else a clear stop.
 if ! $python -c 'import sklearn' 2>/dev/null; then
-  echo "installing Debian's python3-sklearn..." >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn >&2
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get > /dev/null; then
+    echo "installing Debian's python3-sklearn..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn >&2
+  else
+    echo "bench/classifier.sh needs scikit-learn for /usr/bin/python3: apt-get install python3-sklearn" >&2
+    exit 2
+  fi
 fi
 
 work=$(mktemp -d)
@@ -71,8 +80,64 @@ print(json.dumps({
 PY
 }
 
-sets=("${@:-uit-vsfc vihsd}")
+# The in-domain table: each system trained on a general train split plus the in-domain train split, the settings (and the
+# in-domain weight) chosen by 3-fold cross-validation on that mixture, dev and test looked at once, after.
+in_domain() {
+  local comments=$root/models/data/comments/split runs=$work/in-domain.jsonl
+  : > "$runs"
+  cut -f2 "$comments/test.tsv" | tail -n +2 > "$work/test-text.txt"
+  for task in sentiment toxicity; do
+    case $task in
+      sentiment) general=uit-vsfc; ours=(--cues --c 0.2 0.5 --in-domain-weight 2 5 10 20); old=(--c 0.2); sk=(word13+char25 svc 0.5) ;;
+      toxicity) general=vihsd; ours=(--plain-ngrams 2 --c 0.1 0.2 --in-domain-weight 3 10 30); old=(--plain-ngrams 2 --c 0.2); sk=(word13+char25 lr 10) ;;
+    esac
+    local train=$datasets/$general/train.tsv gdev=$datasets/$general/dev.tsv
+    local mix=(--in-domain "$comments/$task-train.tsv" --dev "$comments/$task-dev.tsv")
+    # One row per system: train (or take the shipped file), score the general dev split, predict the in-domain test split.
+    score() {
+      local system=$1 model=$2
+      local f1; f1=$("$worker" model eval --model "$model" --data "$gdev" 2>/dev/null | sed -nE 's/^macro-F1 +([0-9.]+)/\1/p')
+      "$worker" model predict --model "$model" --in "$work/test-text.txt" --out "$work/$task-${system//[^a-zA-Z]/}.pred" --distribution 2>/dev/null
+      local config; config=$(sed -nE 's/^settings   //p' "$work/train.out" 2>/dev/null | sed 's/ (chosen among.*mean macro-F1 \([0-9.]*\).*/; 3-fold CV mean \1/' || true)
+      printf '{"system": "%s", "task": "%s", "general_set": "%s", "general_f1": %s, "predictions": "%s", "config": %s}\n' \
+        "$system" "$task" "$general" "$f1" "$work/$task-${system//[^a-zA-Z]/}.pred" "$($python -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$config")" >> "$runs"
+    }
+    echo "[in-domain] $task: ours, general train only (the recipe shipped before issue 17)..." >&2
+    "$worker" model train --task $task --train "$train" --dev "$gdev" --out "$work/$task-old.bin" "${old[@]}" > "$work/train.out" 2> "$work/train.err"
+    score "ours, general only" "$work/$task-old.bin"
+    echo "[in-domain] $task: ours, mixture (models/README.md's command; the shipped file must come out the same)..." >&2
+    "$worker" model train --task $task --train "$train" "${mix[@]}" --out "$work/$task-ours.bin" --cv-folds 3 --cv-cache "$cv_cache" "${ours[@]}" > "$work/train.out" 2> "$work/train.err"
+    local weight; weight=$(sed -nE 's/^settings .*in-domain weight ([0-9.]+),.*/\1/p' "$work/train.out")
+    score "ours, mixture" "$work/$task-ours.bin"
+    local shipped; shipped=$(sed -nE 's/^model +([a-z]+-[0-9a-f]+).*/\1/p' "$work/train.out")
+    "$worker" model eval --model "$root/models/$task.bin" --data "$gdev" 2>/dev/null | grep -q "^model      $shipped " \
+      || echo "[in-domain] note: models/$task.bin is not the model this command trains ($shipped)" >&2
+    echo "[in-domain] $task: ML.NET, mixture (L2 and weight by 3-fold CV)..." >&2
+    "$worker" model train --task $task --engine mlnet --train "$train" "${mix[@]}" --out "$work/$task-mlnet.zip" --cv-folds 3 --cv-cache "$cv_cache" \
+      --l2 0.00001 0.00003 --in-domain-weight 3 10 $( [[ $task == toxicity ]] && echo --plain-ngrams 2 ) > "$work/train.out" 2> "$work/train.err"
+    score "ML.NET 5.0.1, mixture" "$work/$task-mlnet.zip"
+    # scikit-learn's best configuration of the set, on the same mixture with the in-domain weight ours chose.
+    echo "[in-domain] $task: scikit-learn ${sk[*]} on the mixture, in-domain sample_weight $weight..." >&2
+    $python "$root/bench/classifier/sklearn_mixture.py" --train "$train" --in-domain "$comments/$task-train.tsv" --general-dev "$gdev" \
+      --test "$comments/$task-test.tsv" --out "$work/$task-sklearn.pred" --features "${sk[0]}" --model "${sk[1]}" --c "${sk[2]}" \
+      --weight "$weight" --system "scikit-learn $($python -c 'import sklearn; print(sklearn.__version__)'), mixture" --task $task --general-set $general >> "$runs"
+  done
+  echo
+  echo "In-domain benchmark: general dev splits and the in-domain test split (models/data/comments, $(($(wc -l < "$comments/test.tsv") - 1)) comments); $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+  $python "$root/bench/classifier/in_domain.py" "$comments/test.tsv" "$runs"
+  echo
+  echo "Flags as the worker raises them (pipelines/monitor.yaml): P(negative) >= 0.7 or P(OFFENSIVE) + P(HATE) >= 0.7, the winning label a"
+  echo "flagged one with probability >= 0.5 (minConfidence). Clean praise = test comments labelled positive and CLEAN; questions = the"
+  echo "question groups' comments labelled neutral and CLEAN. LinearSVC gives no probabilities: its flags are its winning labels (an upper bound)."
+}
+
+sets=("${@:-uit-vsfc vihsd in-domain}")
 for set in ${sets[@]}; do
+  if [[ $set == in-domain ]]; then
+    in_domain
+    continue
+  fi
+
   train=$datasets/$set/train.tsv dev=$datasets/$set/dev.tsv
   # The same raw documents for both systems: dev texts, repeated to about 20k lines.
   cut -f2- "$dev" > "$work/dev-text.txt"
@@ -101,6 +166,7 @@ for set in ${sets[@]}; do
   done
 done
 
+[[ -s $results ]] || exit 0
 echo
 echo "Classifier benchmark: dev split, trained on train; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 $python "$root/bench/classifier/table.py" "$results"

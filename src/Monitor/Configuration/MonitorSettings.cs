@@ -107,4 +107,7 @@ public sealed record LanguageSettings
     public double NegativeThreshold { get; init; } = 0.7;
 
     public double ToxicThreshold { get; init; } = 0.7;
+
+    /// <summary>Below this calibrated probability of its winning label a model's outcome is uncertain and raises no flag.</summary>
+    public double MinConfidence { get; init; } = 0.5;
 }

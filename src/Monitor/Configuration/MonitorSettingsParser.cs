@@ -199,6 +199,7 @@ internal static partial class MonitorSettingsParser
             ToxicityModel = map.String("toxicityModel"),
             NegativeThreshold = map.Number("negativeThreshold", 0, 1) ?? defaults.NegativeThreshold,
             ToxicThreshold = map.Number("toxicThreshold", 0, 1) ?? defaults.ToxicThreshold,
+            MinConfidence = map.Number("minConfidence", 0, 1) ?? defaults.MinConfidence,
         };
         map.ReportUnknownKeys("language");
         return result;

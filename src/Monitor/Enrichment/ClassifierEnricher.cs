@@ -5,8 +5,12 @@ using Monitor.Pipeline;
 
 namespace Monitor.Enrichment;
 
-/// <summary>A model threshold: when the summed probability of <see cref="Labels"/> reaches <see cref="Threshold"/>, raise a flag.</summary>
-public sealed record ModelFlagRule(IReadOnlySet<string> Labels, double Threshold, string Severity);
+/// <summary>
+/// A model threshold: when the summed probability of <see cref="Labels"/> reaches <see cref="Threshold"/>, raise a flag,
+/// unless the outcome is uncertain: the model's winning label is not one of <see cref="Labels"/>, or its
+/// calibrated probability is below <see cref="MinConfidence"/>. An uncertain outcome raises no flag.
+/// </summary>
+public sealed record ModelFlagRule(IReadOnlySet<string> Labels, double Threshold, string Severity, double MinConfidence = 0);
 
 /// <summary>
 /// Gives every item (title + body) and comment one <see cref="Assessment"/> per classifier (label,
@@ -22,6 +26,12 @@ public sealed record ModelFlagRule(IReadOnlySet<string> Labels, double Threshold
 /// </remarks>
 internal sealed class ClassifierEnricher : IContentEnricher
 {
+    /// <summary>How many words a flag's evidence names (those that contributed most to the winning label).</summary>
+    public const int EvidenceWords = 5;
+
+    /// <summary>Starts the evidence line that names the words, e.g. <c>words: ngu (+0.61), im (+0.20)</c>.</summary>
+    public const string WordsPrefix = "words: ";
+
     private readonly IReadOnlyList<(ITextClassifier Classifier, ModelFlagRule? Rule)> classifiers;
     private readonly TimeProvider clock;
 
@@ -75,8 +85,14 @@ internal sealed class ClassifierEnricher : IContentEnricher
                 }
             }
 
-            if (score >= rule.Threshold)
+            var certain = rule.Labels.Contains(classifier.Labels[best]) && probabilities[best] >= rule.MinConfidence;
+            if (score >= rule.Threshold && certain)
             {
+                if (classifier is IExplainingClassifier explaining && explaining.Explain(text, best, EvidenceWords) is { Count: > 0 } words)
+                {
+                    evidence.Add(WordsPrefix + string.Join(", ", words.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Word} (+{w.Contribution:F2})"))));
+                }
+
                 var reason = string.Create(CultureInfo.InvariantCulture,
                     $"{classifier.Task}: P({string.Join(" + ", rule.Labels)}) = {score:F3} ≥ {rule.Threshold:F2}");
                 flags.Add(new Flag(id, kind, $"model:{classifier.Task}", rule.Severity, reason, score, evidence, now));

@@ -20,6 +20,12 @@ public sealed record LanguageOptions
     /// <summary>Flag when P(OFFENSIVE) + P(HATE) reaches this.</summary>
     public double ToxicThreshold { get; init; } = 0.7;
 
+    /// <summary>
+    /// A model flag also needs the model's winning label to be a flagged one with at least this
+    /// calibrated probability; below it the outcome is uncertain and no flag is raised.
+    /// </summary>
+    public double MinConfidence { get; init; } = 0.5;
+
     /// <summary>Folder of <c>*.yaml</c> watch-lists; null or missing means no watch-list rules.</summary>
     public string? WatchlistFolder { get; init; } = "pipelines/watchlists";
 
@@ -41,6 +47,7 @@ public sealed record LanguageOptions
             ToxicityModel = Resolve(settings.ToxicityModel ?? defaults.ToxicityModel, root),
             NegativeThreshold = settings.NegativeThreshold,
             ToxicThreshold = settings.ToxicThreshold,
+            MinConfidence = settings.MinConfidence,
             WatchlistFolder = Path.Combine(pipelinesFolder, "watchlists"),
         };
     }
@@ -69,6 +76,11 @@ public sealed record LanguageOptions
         if (double.IsNaN(ToxicThreshold) || ToxicThreshold is <= 0 or > 1)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"language.toxicThreshold must be in (0, 1] (got {ToxicThreshold})"));
+        }
+
+        if (double.IsNaN(MinConfidence) || MinConfidence is < 0 or > 1)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"language.minConfidence must be in [0, 1] (got {MinConfidence})"));
         }
 
         if (string.IsNullOrWhiteSpace(SentimentModel) || !File.Exists(SentimentModel))

@@ -33,8 +33,8 @@ public static class LanguageServiceCollectionExtensions
         services.AddSingleton<ITextClassifier>(toxicity);
         services.AddSingleton<IContentEnricher>(provider => new ClassifierEnricher(
             [
-                (sentiment, new ModelFlagRule(NegativeLabels, options.NegativeThreshold, "medium")),
-                (toxicity, new ModelFlagRule(ToxicLabels, options.ToxicThreshold, "high")),
+                (sentiment, new ModelFlagRule(NegativeLabels, options.NegativeThreshold, "medium", options.MinConfidence)),
+                (toxicity, new ModelFlagRule(ToxicLabels, options.ToxicThreshold, "high", options.MinConfidence)),
             ],
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IContentEnricher>(provider => new WatchlistEnricher(watchlists, provider.GetService<TimeProvider>() ?? TimeProvider.System));

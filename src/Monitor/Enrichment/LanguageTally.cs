@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monitor.Domain;
 using Monitor.Pipeline;
 
 namespace Monitor.Enrichment;
@@ -17,6 +18,12 @@ public sealed class LanguageTally : IContentEnricher
     private readonly SortedDictionary<string, int> flags = new(StringComparer.Ordinal);
     private readonly HashSet<(string TargetId, string Task)> assessed = [];
     private readonly HashSet<(string TargetId, string Source, string Reason)> flagged = [];
+
+    /// <summary>The first few model flags per source, to show a reader what a flag looks like and which words raised it.</summary>
+    private readonly List<Flag> examples = [];
+
+    /// <summary>How many model flags per source <see cref="Format"/> shows with their evidence words.</summary>
+    public const int ExamplesPerSource = 3;
 
     public ContentBatch Enrich(ContentBatch batch)
     {
@@ -42,6 +49,10 @@ public sealed class LanguageTally : IContentEnricher
                 }
 
                 flags[flag.Source] = flags.GetValueOrDefault(flag.Source) + 1;
+                if (flag.Source.StartsWith("model:", StringComparison.Ordinal) && examples.Count(e => e.Source == flag.Source) < ExamplesPerSource)
+                {
+                    examples.Add(flag);
+                }
             }
         }
 
@@ -98,6 +109,13 @@ public sealed class LanguageTally : IContentEnricher
                 // One item or comment can carry several flags (a model's and a watch-list's): say on how many.
                 var targets = flagged.Select(f => f.TargetId).Distinct(StringComparer.Ordinal).Count();
                 text.Append(ci, $" on {targets} items and comments ({string.Join(", ", flags.Select(p => string.Create(ci, $"{p.Key} {p.Value}")))})");
+            }
+
+            foreach (var flag in examples)
+            {
+                // e.g. "  model:toxicity youtube:c1 (0.93) words: ngu (+0.41), im (+0.20)"
+                var words = flag.Evidence.FirstOrDefault(e => e.StartsWith(ClassifierEnricher.WordsPrefix, StringComparison.Ordinal)) ?? string.Empty;
+                text.AppendLine().Append(string.Create(ci, $"  {flag.Source} {flag.TargetId} ({flag.Score ?? 0:F2}) {words}").TrimEnd());
             }
         }
 

@@ -22,3 +22,13 @@ public interface ITextClassifier
     /// <summary>Index into <see cref="Labels"/> of the winner; <paramref name="probabilities"/> (one per label) receives the calibrated distribution.</summary>
     int Classify(ReadOnlySpan<char> text, Span<float> probabilities);
 }
+
+/// <summary>One word's share of a class score (see <see cref="IExplainingClassifier"/>).</summary>
+public readonly record struct WordContribution(string Word, float Contribution);
+
+/// <summary>A classifier that can say which words carried a decision: a flag's evidence shows them to the reviewer.</summary>
+public interface IExplainingClassifier
+{
+    /// <summary>Up to <paramref name="max"/> words with the largest positive contribution to <paramref name="label"/> (an index into the labels), largest first.</summary>
+    IReadOnlyList<WordContribution> Explain(string text, int label, int max);
+}

@@ -2,8 +2,8 @@ using System.Text;
 
 namespace Monitor.Language;
 
-/// <summary>One training or evaluation example.</summary>
-public sealed record LabelledText(string Label, string Text);
+/// <summary>One training or evaluation example. <paramref name="Weight"/> scales its cost in training (an in-domain example weighs more than one of a general set).</summary>
+public sealed record LabelledText(string Label, string Text, double Weight = 1);
 
 /// <summary>What reading a <c>label&lt;TAB&gt;text</c> file skipped or repaired, so commands can say so instead of failing.</summary>
 public sealed record LabelledTextFileReport(int Lines, int EmptyLines, int LinesWithoutLabel, int LinesWithInvalidUtf8);

@@ -6,7 +6,7 @@ namespace Monitor.Language;
 /// <see cref="ITextClassifier"/> over a <see cref="TextClassifierModel"/>. Thread-safe: each thread
 /// gets its own feature scratch space, so classifying allocates nothing per document.
 /// </summary>
-public sealed class LinearTextClassifier : ITextClassifier, IDisposable
+public sealed class LinearTextClassifier : ITextClassifier, IExplainingClassifier, IDisposable
 {
     private readonly ThreadLocal<FeatureScratch> scratch;
 
@@ -35,6 +35,8 @@ public sealed class LinearTextClassifier : ITextClassifier, IDisposable
 
     /// <summary>The full calibrated distribution, one probability per <see cref="Labels"/> entry.</summary>
     public int Classify(ReadOnlySpan<char> text, Span<float> probabilities) => Model.Predict(text, scratch.Value!, probabilities);
+
+    public IReadOnlyList<WordContribution> Explain(string text, int label, int max) => Model.Explain(text, label, max);
 
     public void Dispose() => scratch.Dispose();
 }

@@ -14,7 +14,10 @@ namespace Monitor.Language;
 /// </summary>
 public static class ModelFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>Version 1 is version 2 without the cue flag; a model without cues is still written as version 1, byte for byte as before.</summary>
+    public const int FormatVersionWithoutCues = 1;
     private static readonly byte[] Magic = "MONCLSF1"u8.ToArray();
 
     /// <summary>Whether <paramref name="head"/> (a file's first bytes) starts like a file of this format.</summary>
@@ -64,7 +67,7 @@ public static class ModelFile
         using (var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            writer.Write(FormatVersion);
+            writer.Write(model.Features.Cues ? FormatVersion : FormatVersionWithoutCues);
             writer.Write(model.Task);
             writer.Write(version);
             writer.Write(model.Labels.Count);
@@ -80,6 +83,11 @@ public static class ModelFile
             writer.Write(f.CharNgramMax);
             writer.Write(f.PlainWordNgramMax);
             writer.Write(f.MaxCharacters);
+            if (f.Cues)
+            {
+                writer.Write(1);
+            }
+
             writer.Write(model.Temperature);
             var m = model.Metadata;
             writer.Write(m.TrainedAt.ToString("O", CultureInfo.InvariantCulture));
@@ -113,10 +121,10 @@ public static class ModelFile
         }
 
         var formatVersion = BitConverter.ToInt32(bytes, Magic.Length);
-        if (formatVersion != FormatVersion)
+        if (formatVersion is not (FormatVersion or FormatVersionWithoutCues))
         {
             throw new ModelFormatException(
-                $"model file format version {formatVersion}, but this build reads version {FormatVersion}. " +
+                $"model file format version {formatVersion}, but this build reads versions {FormatVersionWithoutCues} and {FormatVersion}. " +
                 "Rebuild the model with 'monitor model train' (see models/README.md).");
         }
 
@@ -138,6 +146,11 @@ public static class ModelFile
             }
 
             var features = new FeatureSettings(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            if (formatVersion == FormatVersion)
+            {
+                features = features with { Cues = reader.ReadInt32() != 0 };
+            }
+
             var errors = features.Validate();
             if (errors.Count > 0)
             {

@@ -61,10 +61,11 @@ public static class ModelTrainer
         var vectorising = stopwatch.Elapsed;
 
         stopwatch.Restart();
-        var classWeights = ClassWeights(y, labels.Length, options.BalancedClassWeights);
+        var exampleWeights = train.Any(e => e.Weight != 1) ? train.Select(e => e.Weight).ToArray() : null;
+        var classWeights = ClassWeights(y, exampleWeights, labels.Length, options.BalancedClassWeights);
         var svm = new LinearSvmTrainer.Options(options.C, Seed: options.Seed);
         var scales = options.NbAlpha > 0 ? LogCountRatios(rows, y, labels.Length, options.Features.Dimensions, options.NbAlpha) : null;
-        var (weights, bias) = LinearSvmTrainer.Train(rows, y, labels.Length, options.Features.Dimensions, classWeights, svm, scales, cancellationToken);
+        var (weights, bias) = LinearSvmTrainer.Train(rows, y, labels.Length, options.Features.Dimensions, classWeights, svm, scales, exampleWeights, cancellationToken);
 
         if (options.OffsetFolds > 1)
         {
@@ -86,7 +87,7 @@ public static class ModelTrainer
         }
         else
         {
-            (temperature, calibration) = CalibrateOnHoldout(rows, y, labels, options, idf, classWeights, svm, cancellationToken);
+            (temperature, calibration) = CalibrateOnHoldout(rows, y, exampleWeights, labels, options, idf, classWeights, svm, cancellationToken);
         }
 
         var fitting = stopwatch.Elapsed;
@@ -182,19 +183,20 @@ public static class ModelTrainer
         return rows;
     }
 
-    private static double[] ClassWeights(int[] y, int classes, bool balanced)
+    private static double[] ClassWeights(int[] y, double[]? exampleWeights, int classes, bool balanced)
     {
         var weights = new double[classes];
-        var counts = new int[classes];
-        foreach (var label in y)
+        var counts = new double[classes];
+        for (var i = 0; i < y.Length; i++)
         {
-            counts[label]++;
+            counts[y[i]] += exampleWeights?[i] ?? 1.0;
         }
 
+        var total = counts.Sum();
         for (var k = 0; k < classes; k++)
         {
-            // scikit-learn's class_weight="balanced": n / (classes × n_k).
-            weights[k] = balanced && counts[k] > 0 ? (double)y.Length / (classes * counts[k]) : 1.0;
+            // scikit-learn's class_weight="balanced": n / (classes × n_k), with n counted in example weights.
+            weights[k] = balanced && counts[k] > 0 ? total / (classes * counts[k]) : 1.0;
         }
 
         return weights;
@@ -218,12 +220,13 @@ public static class ModelTrainer
     }
 
     private static (float Temperature, string Description) CalibrateOnHoldout(
-        SparseRows rows, int[] y, string[] labels, TrainingOptions options, float[] idf, double[] classWeights, LinearSvmTrainer.Options svm, CancellationToken cancellationToken)
+        SparseRows rows, int[] y, double[]? exampleWeights, string[] labels, TrainingOptions options, float[] idf, double[] classWeights, LinearSvmTrainer.Options svm, CancellationToken cancellationToken)
     {
         var random = new Random(options.Seed);
         var heldOut = new bool[rows.Rows];
         var fit = new SparseRows();
         var fitLabels = new List<int>();
+        var fitWeights = new List<double>();
         for (var i = 0; i < rows.Rows; i++)
         {
             heldOut[i] = random.NextDouble() < 0.1;
@@ -231,11 +234,12 @@ public static class ModelTrainer
             {
                 fit.AddRow(rows.Ids(i), rows.Values(i));
                 fitLabels.Add(y[i]);
+                fitWeights.Add(exampleWeights?[i] ?? 1.0);
             }
         }
 
         var scales = options.NbAlpha > 0 ? LogCountRatios(fit, [.. fitLabels], labels.Length, options.Features.Dimensions, options.NbAlpha) : null;
-        var (weights, bias) = LinearSvmTrainer.Train(fit, [.. fitLabels], labels.Length, options.Features.Dimensions, classWeights, svm, scales, cancellationToken);
+        var (weights, bias) = LinearSvmTrainer.Train(fit, [.. fitLabels], labels.Length, options.Features.Dimensions, classWeights, svm, scales, exampleWeights is null ? null : [.. fitWeights], cancellationToken);
         var model = new TextClassifierModel(options.Task, labels, options.Features, idf, weights, bias, 1f,
             new ModelMetadata(default, string.Empty, string.Empty, 0, options.C, options.Seed, null, null, null, "none"), string.Empty);
         var scores = new List<float[]>();
@@ -306,6 +310,12 @@ public static class ModelTrainer
             sha.AppendData(Encoding.UTF8.GetBytes(document.Label));
             sha.AppendData("\t"u8);
             sha.AppendData(Encoding.UTF8.GetBytes(document.Text));
+            if (document.Weight != 1)
+            {
+                // Weighted data is other data; unweighted sets keep the fingerprints they had.
+                sha.AppendData(Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\t{document.Weight:R}")));
+            }
+
             sha.AppendData("\n"u8);
         }
 

@@ -113,6 +113,89 @@ public sealed class TextClassifierModel
         return ArgMax(scores);
     }
 
+    /// <summary>
+    /// The words that carried the decision for class <paramref name="label"/>: each feature's share of the
+    /// class score (its tf-idf value, normalised in its view, times the class weight) credited to the tokens
+    /// it came from (an n-gram shares it among its words; character n-grams go to their word; the question
+    /// marker is <see cref="QuestionMarker"/>), summed per word, the <paramref name="max"/> largest positive
+    /// ones first. For reviewers, not the hot path: it allocates.
+    /// </summary>
+    public IReadOnlyList<WordContribution> Explain(string text, int label, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(label);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(label, Labels.Count);
+        var scratch = new FeatureScratch(Features);
+        Extractor.ExtractCounts(text, scratch);
+        FeatureWeighting.Apply(scratch, Idf);
+        var values = new Dictionary<(int View, int Id), float>();
+        var start = 0;
+        for (var view = 0; view < scratch.ViewEnds.Length; view++)
+        {
+            for (var i = start; i < scratch.ViewEnds[view]; i++)
+            {
+                values[(view, scratch.Ids[i])] = scratch.Values[i];
+            }
+
+            start = scratch.ViewEnds[view];
+        }
+
+        var occurrences = new List<FeatureOccurrence>();
+        Extractor.Occurrences(text, scratch, occurrences);
+        var counts = new Dictionary<(int View, int Id), int>();
+        foreach (var o in occurrences)
+        {
+            counts[(o.View, o.Id)] = counts.GetValueOrDefault((o.View, o.Id)) + 1;
+        }
+
+        var buffer = scratch.Tokens;
+        var tokens = buffer.Tokens;
+        var perToken = new double[tokens.Length + 1];
+        var classes = Labels.Count;
+        foreach (var o in occurrences)
+        {
+            if (!values.TryGetValue((o.View, o.Id), out var value) || value == 0)
+            {
+                continue;
+            }
+
+            var share = (double)value * Weights[((long)o.Id * classes) + label] / counts[(o.View, o.Id)];
+            if (o.FirstToken < 0)
+            {
+                perToken[tokens.Length] += share;
+                continue;
+            }
+
+            for (var t = o.FirstToken; t < o.FirstToken + o.TokenCount; t++)
+            {
+                perToken[t] += share / o.TokenCount;
+            }
+        }
+
+        // The same word twice is one piece of evidence; punctuation is no word to show a reviewer (a "?" speaks through the question marker).
+        var byWord = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (tokens[t].Kind == TokenKind.Symbol)
+            {
+                continue;
+            }
+
+            var word = buffer.TextOf(tokens[t]).ToString();
+            byWord[word] = byWord.GetValueOrDefault(word) + perToken[t];
+        }
+
+        if (perToken[tokens.Length] != 0)
+        {
+            byWord[QuestionMarker] = perToken[tokens.Length];
+        }
+
+        return [.. byWord.Where(p => p.Value > 0).OrderByDescending(p => p.Value).Take(max).Select(p => new WordContribution(p.Key, (float)p.Value))];
+    }
+
+    /// <summary>How <see cref="Explain"/> names the question cue's share.</summary>
+    public const string QuestionMarker = "[câu hỏi]";
+
     internal void Score(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> scores)
     {
         var classes = Labels.Count;

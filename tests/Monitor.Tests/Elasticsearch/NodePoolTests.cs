@@ -1,4 +1,5 @@
 using Monitor.Replay.Elasticsearch;
+using Monitor.Pipeline;
 using Monitor.Storage;
 
 namespace Monitor.Tests.Elasticsearch;

@@ -57,6 +57,72 @@ public sealed class ClassifierEnricherTests
     }
 
     [Fact]
+    public void Enrich_FlaggedComment_EvidenceNamesTheWordsThatCarriedIt()
+    {
+        var batch = Batch([], [Comment("youtube:c1", "web:1", "bản tin thất vọng thời sự")]);
+
+        var flag = Enricher(threshold: 0.5).Enrich(batch).Flags.ShouldHaveSingleItem();
+
+        var words = flag.Evidence.Where(e => e.StartsWith(ClassifierEnricher.WordsPrefix, StringComparison.Ordinal)).ShouldHaveSingleItem();
+        // The cue words lead; the filler around them ("bản tin", "thời sự") carries nothing toward negative.
+        var named = words[ClassifierEnricher.WordsPrefix.Length..].Split(", ").Select(w => w[..w.IndexOf(' ', StringComparison.Ordinal)]).ToArray();
+        named[..2].Order(StringComparer.Ordinal).ShouldBe(["thất", "vọng"]);
+    }
+
+    [Fact]
+    public void Enrich_WinnerBelowMinConfidence_UncertainNoFlag()
+    {
+        // P(OFFENSIVE) + P(HATE) = 0.85 reaches the threshold, but no toxic label wins with 0.5: the model is unsure which.
+        var toxicity = new FixedClassifier(["CLEAN", "HATE", "OFFENSIVE"], [0.15f, 0.40f, 0.45f]);
+        var rule = (double minConfidence) => new ClassifierEnricher(
+            [(toxicity, new ModelFlagRule(new HashSet<string>(["OFFENSIVE", "HATE"]), 0.7, "high", minConfidence))], new FakeTimeProvider(Now));
+        var batch = Batch([], [Comment("youtube:c1", "web:1", "bất kỳ")]);
+
+        rule(0.5).Enrich(batch).Flags.ShouldBeEmpty();
+        rule(0.4).Enrich(batch).Flags.ShouldHaveSingleItem().Score!.Value.ShouldBe(0.85, 1e-6);
+    }
+
+    [Fact]
+    public void Enrich_WinnerNotAFlaggedLabel_NoFlagEvenOverThreshold()
+    {
+        // Summed over two labels, 0.6 + ... cannot happen with a 0.7 threshold, so lower it: the winner (CLEAN) still vetoes.
+        var toxicity = new FixedClassifier(["CLEAN", "HATE", "OFFENSIVE"], [0.44f, 0.28f, 0.28f]);
+        var enricher = new ClassifierEnricher(
+            [(toxicity, new ModelFlagRule(new HashSet<string>(["OFFENSIVE", "HATE"]), 0.5, "high", 0))], new FakeTimeProvider(Now));
+
+        enricher.Enrich(Batch([], [Comment("youtube:c1", "web:1", "bất kỳ")])).Flags.ShouldBeEmpty();
+    }
+
+    /// <summary>Answers every text with the same distribution: rules are tested apart from any model.</summary>
+    private sealed class FixedClassifier(string[] labels, float[] probabilities) : ITextClassifier
+    {
+        public string Task => "toxicity";
+
+        public string ModelVersion => "toxicity-fixed";
+
+        public IReadOnlyList<string> Labels => labels;
+
+        public TextPrediction Classify(ReadOnlySpan<char> text)
+        {
+            Span<float> p = stackalloc float[labels.Length];
+            var best = Classify(text, p);
+            return new TextPrediction(labels[best], p[best]);
+        }
+
+        public int Classify(ReadOnlySpan<char> text, Span<float> into)
+        {
+            probabilities.CopyTo(into);
+            var best = 0;
+            for (var k = 1; k < probabilities.Length; k++)
+            {
+                best = probabilities[k] > probabilities[best] ? k : best;
+            }
+
+            return best;
+        }
+    }
+
+    [Fact]
     public void Enrich_KeepsWhatEarlierStagesAdded()
     {
         var earlier = new Flag("web:0", TargetKind.Item, "watchlist:x", "low", "earlier", null, [], Now);

@@ -23,4 +23,22 @@ public sealed class LanguageTallyTests
         tally.Labels[("toxicity", "HATE")].ShouldBe(1);
         tally.Flags["model:toxicity"].ShouldBe(1);
     }
+
+    [Fact]
+    public void Format_ModelFlags_ShowFirstFewWithTheirWords()
+    {
+        var flags = Enumerable.Range(1, LanguageTally.ExamplesPerSource + 1)
+            .Select(i => new Flag($"youtube:c{i}", TargetKind.Comment, "model:toxicity", "high", $"toxicity {i}", 0.93, ["model toxicity-1", "words: ngu (+0.41), im (+0.20)"], Now))
+            .Append(new Flag("web:1", TargetKind.Item, "watchlist:thien-tai", "low", "lũ", null, ["lũ"], Now))
+            .ToList();
+        var tally = new LanguageTally();
+
+        tally.Enrich(Batch([], []) with { Flags = flags });
+        var text = tally.Format();
+
+        text.ShouldContain("  model:toxicity youtube:c1 (0.93) words: ngu (+0.41), im (+0.20)");
+        text.ShouldContain($"youtube:c{LanguageTally.ExamplesPerSource} ");
+        text.ShouldNotContain($"youtube:c{LanguageTally.ExamplesPerSource + 1} ");
+        text.ShouldNotContain("  watchlist:");
+    }
 }

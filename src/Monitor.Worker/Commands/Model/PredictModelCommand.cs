@@ -10,6 +10,8 @@ namespace Monitor.Worker.Commands.Model;
 /// <c>model predict --model FILE --in FILE --out FILE</c>: one output line <c>label&lt;TAB&gt;probability</c>
 /// per input line, same order. Input lines are <c>label&lt;TAB&gt;text</c> (the label is ignored)
 /// or plain text; an empty line gets the model's answer for no evidence, so line numbers always match.
+/// <c>--distribution</c> adds a column with every label's probability (<c>CLEAN=0.1000 HATE=...</c>), which
+/// flag rules read; <c>--explain N</c> then adds the N words that carried each decision (linear models).
 /// </summary>
 internal static class PredictModelCommand
 {
@@ -18,19 +20,30 @@ internal static class PredictModelCommand
         var model = new Option<FileInfo>("--model") { Description = "Model file written by 'model train' (either engine) or any ML.NET zip taking Text", Required = true };
         var input = new Option<FileInfo>("--in") { Description = "Input: text or label<TAB>text per line (UTF-8)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Output: label<TAB>probability per input line", Required = true };
+        var explain = new Option<int>("--explain") { Description = "Add a column with the N words that carried each decision (the project's linear models; 0 = off)", DefaultValueFactory = _ => 0 };
+        var distribution = new Option<bool>("--distribution") { Description = "Add a column with every label's probability (label=p, space-separated)" };
         var command = new Command("predict", "Classify every line of a file");
+        command.Options.Add(distribution);
         command.Options.Add(model);
         command.Options.Add(input);
         command.Options.Add(output);
+        command.Options.Add(explain);
         command.SetAction((parse, cancellationToken) =>
-            Task.FromResult(Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.InvocationConfiguration.Error, cancellationToken)));
+            Task.FromResult(Run(parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(explain), parse.GetValue(distribution), parse.InvocationConfiguration.Error, cancellationToken)));
         return command;
     }
 
-    private static int Run(FileInfo modelFile, FileInfo input, FileInfo output, TextWriter error, CancellationToken cancellationToken)
+    private static int Run(FileInfo modelFile, FileInfo input, FileInfo output, int explain, bool distribution, TextWriter error, CancellationToken cancellationToken)
     {
         if (!ModelCommandFiles.TryLoadClassifier(modelFile, error, out var classifier))
         {
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var explaining = explain > 0 ? classifier as IExplainingClassifier : null;
+        if (explain > 0 && explaining is null)
+        {
+            error.WriteLine("--explain needs one of the project's linear models; this model cannot name the words behind a decision.");
             return ExitCodes.InvalidConfiguration;
         }
 
@@ -70,9 +83,37 @@ internal static class PredictModelCommand
                     invalid++;
                 }
 
-                var prediction = classifier.Classify(TextOf(line, labels));
+                var text = TextOf(line, labels);
+                if (distribution)
+                {
+                    var p = new float[classifier.Labels.Count];
+                    var best = classifier.Classify(text, p);
+                    writer.Write(classifier.Labels[best]);
+                    writer.Write(FormatProbability(p[best], result));
+                    writer.Write('\t');
+                    writer.Write(string.Join(' ', classifier.Labels.Select((label, k) => string.Create(CultureInfo.InvariantCulture, $"{label}={p[k]:F4}"))));
+                    if (explaining is not null)
+                    {
+                        writer.Write('\t');
+                        writer.Write(string.Join(", ", explaining.Explain(text.ToString(), best, explain).Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Word} (+{w.Contribution:F2})"))));
+                    }
+
+                    writer.WriteLine();
+                    continue;
+                }
+
+                var prediction = classifier.Classify(text);
                 writer.Write(prediction.Label);
-                writer.WriteLine(FormatProbability(prediction.Probability, result));
+                if (explaining is null)
+                {
+                    writer.WriteLine(FormatProbability(prediction.Probability, result));
+                    continue;
+                }
+
+                writer.Write(FormatProbability(prediction.Probability, result));
+                var words = explaining.Explain(text.ToString(), IndexOf(classifier.Labels, prediction.Label), explain);
+                writer.Write('\t');
+                writer.WriteLine(string.Join(", ", words.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Word} (+{w.Contribution:F2})"))));
             }
         }
 
@@ -86,6 +127,19 @@ internal static class PredictModelCommand
         }
 
         error.WriteLine(summary);
+        return 0;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> labels, string label)
+    {
+        for (var k = 0; k < labels.Count; k++)
+        {
+            if (string.Equals(labels[k], label, StringComparison.Ordinal))
+            {
+                return k;
+            }
+        }
+
         return 0;
     }
 

@@ -42,17 +42,12 @@ internal static class TrainMlNetModel
         return new Options(learner, l2, iterations, noNormalise);
     }
 
-    public static int Run(List<MlNetTrainingOptions> candidates, ModelSelection selection, FileInfo trainFile, FileInfo? devFile, FileInfo output, TextWriter stdout, TextWriter error, CancellationToken cancellationToken)
+    public static int Run(List<MixtureCandidate<MlNetTrainingOptions>> candidates, ModelSelection selection, TrainingMixture mixture, FileInfo? devFile, FileInfo output, TextWriter stdout, TextWriter error, CancellationToken cancellationToken)
     {
-        var errors = candidates.SelectMany(c => c.Validate()).Distinct(StringComparer.Ordinal).ToList();
+        var errors = candidates.SelectMany(c => c.Options.Validate()).Distinct(StringComparer.Ordinal).ToList();
         if (errors.Count > 0)
         {
             error.WriteLine("Invalid ML.NET settings: " + string.Join("; ", errors));
-            return ExitCodes.InvalidConfiguration;
-        }
-
-        if (!ModelCommandFiles.TryReadLabelled(trainFile, "training", error, out var train) || train.Count == 0)
-        {
             return ExitCodes.InvalidConfiguration;
         }
 
@@ -66,12 +61,14 @@ internal static class TrainMlNetModel
         MlNetTrainingResult result;
         try
         {
-            options = selection.Choose(candidates, o => "mlnet " + o.Describe() + (o.MaximumIterations is { } n ? $" iterations {n}" : string.Empty), (fit, heldOut, o, token) =>
+            var chosen = selection.Choose(candidates, m => "mlnet " + m.Options.Describe() + (m.Options.MaximumIterations is { } n ? $" iterations {n}" : string.Empty) + mixture.Describe(m.InDomainWeight), (fit, heldOut, m, token) =>
             {
-                var fold = MlNetTrainer.Train(fit, heldOut, o, token);
-                fold.Classifier.Dispose();
-                return fold.Dev!.MacroF1;
-            }, train, error, cancellationToken);
+                var fold = MlNetTrainer.Train(mixture.Fit(fit, m.InDomainWeight), null, m.Options, token);
+                using var classifier = fold.Classifier;
+                return mixture.Score(heldOut, part => ClassifierEvaluation.Evaluate(classifier, part).MacroF1);
+            }, mixture.Folded, error, cancellationToken);
+            options = chosen.Options;
+            var train = mixture.Combine(chosen.InDomainWeight);
             var cpuBefore = Environment.CpuUsage.TotalTime;
             result = MlNetTrainer.Train(train, dev, options, cancellationToken);
             var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
@@ -79,7 +76,8 @@ internal static class TrainMlNetModel
             var ci = CultureInfo.InvariantCulture;
             stdout.WriteLine(string.Create(ci, $"model      {result.Classifier.ModelVersion} ({string.Join(", ", result.Classifier.Labels)}; ML.NET zip: input Text, outputs PredictedLabel, Score)"));
             stdout.WriteLine(string.Create(ci, $"trained    {train.Count} documents: featurising + fitting {result.Fitting.TotalSeconds:F2} s; cpu {cpu.TotalSeconds:F2} s"));
-            stdout.WriteLine(string.Create(ci, $"settings   {options.Describe()}{selection.Describe(candidates.Count)}"));
+            var weight = mixture.HasInDomain ? string.Create(ci, $", in-domain weight {chosen.InDomainWeight}") : string.Empty;
+            stdout.WriteLine(string.Create(ci, $"settings   {options.Describe()}{weight}{selection.Describe(candidates.Count)}"));
             stdout.WriteLine(string.Create(ci, $"written    {output.FullName} ({new FileInfo(output.FullName).Length / 1024.0:F0} KiB)"));
         }
         catch (ArgumentException e)

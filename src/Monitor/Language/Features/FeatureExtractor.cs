@@ -7,6 +7,9 @@ namespace Monitor.Language.Features;
 /// up). Weighting (sublinear tf × idf, per-view L2 norm) is applied by <see cref="FeatureWeighting"/>
 /// because idf comes from the training set.
 /// </summary>
+/// <summary>One feature occurrence: its view (0 syllables, 1 characters, 2 accent-free), hashed id and the tokens it covers.</summary>
+internal readonly record struct FeatureOccurrence(int View, int Id, int FirstToken, int TokenCount);
+
 internal sealed class FeatureExtractor
 {
     private const ulong FnvOffset = 14695981039346656037UL;
@@ -14,6 +17,8 @@ internal sealed class FeatureExtractor
     private const ulong WordSeed = 0x9E3779B97F4A7C15UL;
     private const ulong CharSeed = 0xC2B2AE3D27D4EB4FUL;
     private const ulong PlainSeed = 0x165667B19E3779F9UL;
+    private const ulong NegatedSeed = 0x27D4EB2F165667C5UL;
+    private const ulong QuestionFeature = 0x85EBCA77C2B2AE63UL;
 
     private readonly FeatureSettings settings;
     private readonly VietnameseNormalizer normalizer;
@@ -60,9 +65,16 @@ internal sealed class FeatureExtractor
 
         var wordIds = Math.Max(settings.WordNgramMax, settings.PlainWordNgramMax) * tokens.Length;
         var charIds = settings.CharNgramMax > 0 ? (buffer.Text.Length + (2 * tokens.Length)) * (settings.CharNgramMax - settings.CharNgramMin + 1) : 0;
-        var raw = scratch.EnsureRaw(Math.Max(wordIds, charIds));
+        var cueIds = settings.Cues ? tokens.Length + 1 : 0;
+        var raw = scratch.EnsureRaw(Math.Max(wordIds + cueIds, charIds));
 
-        scratch.CountView(AddWordNgrams(hashes, settings.WordNgramMax, WordSeed, raw), 0);
+        var words = AddWordNgrams(hashes, settings.WordNgramMax, WordSeed, raw);
+        if (settings.Cues)
+        {
+            words = AddCues(buffer, hashes, raw, words);
+        }
+
+        scratch.CountView(words, 0);
 
         var written = 0;
         if (settings.CharNgramMax > 0)
@@ -76,6 +88,94 @@ internal sealed class FeatureExtractor
 
         scratch.CountView(written, 1);
         scratch.CountView(AddWordNgrams(plainHashes, settings.PlainWordNgramMax, PlainSeed, raw), 2);
+    }
+
+    /// <summary>
+    /// Every feature occurrence of <paramref name="text"/> with the tokens it came from, hashed exactly as
+    /// <see cref="ExtractCounts"/> hashes them (so the ids match): for explaining a decision, not for the hot path.
+    /// Leaves the tokens of <paramref name="text"/> in <c>scratch.Tokens</c>. A token index of -1 is the question marker.
+    /// </summary>
+    public void Occurrences(ReadOnlySpan<char> text, FeatureScratch scratch, List<FeatureOccurrence> into)
+    {
+        if (text.Length > settings.MaxCharacters)
+        {
+            text = text[..settings.MaxCharacters];
+        }
+
+        var buffer = scratch.Tokens;
+        normalizer.Tokenize(text, buffer);
+        var tokens = buffer.Tokens;
+        var hashes = new ulong[tokens.Length];
+        var plainHashes = new ulong[tokens.Length];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            hashes[t] = HashChars(buffer.TextOf(tokens[t]));
+            plainHashes[t] = HashChars(buffer.PlainOf(tokens[t]));
+        }
+
+        var raw = new int[Math.Max(1, Math.Max(settings.WordNgramMax, settings.PlainWordNgramMax) * tokens.Length) + tokens.Length + 1];
+        WordOccurrences(hashes, settings.WordNgramMax, WordSeed, 0, raw, into);
+        if (settings.Cues)
+        {
+            if (CommentCues.IsQuestion(buffer))
+            {
+                into.Add(new FeatureOccurrence(0, (int)(Mix(QuestionFeature) & (ulong)mask), -1, 1));
+            }
+
+            var negated = CommentCues.Negated(buffer, raw);
+            for (var i = 0; i < negated; i++)
+            {
+                into.Add(new FeatureOccurrence(0, (int)(Mix(NegatedSeed ^ hashes[raw[i]]) & (ulong)mask), raw[i], 1));
+            }
+        }
+
+        if (settings.CharNgramMax > 0)
+        {
+            var padded = new char[buffer.Text.Length + 2];
+            var charRaw = new int[(buffer.Text.Length + 2) * (settings.CharNgramMax - settings.CharNgramMin + 1)];
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                var written = AddCharNgrams(buffer.TextOf(tokens[t]), padded, charRaw, 0);
+                for (var i = 0; i < written; i++)
+                {
+                    into.Add(new FeatureOccurrence(1, charRaw[i], t, 1));
+                }
+            }
+        }
+
+        WordOccurrences(plainHashes, settings.PlainWordNgramMax, PlainSeed, 2, raw, into);
+    }
+
+    private void WordOccurrences(ReadOnlySpan<ulong> hashes, int maxN, ulong seed, int view, int[] raw, List<FeatureOccurrence> into)
+    {
+        // AddWordNgrams writes start by start, n = 1..maxN within each start: replay that order to know each id's tokens.
+        var written = AddWordNgrams(hashes, maxN, seed, raw);
+        var i = 0;
+        for (var start = 0; start < hashes.Length && i < written; start++)
+        {
+            for (var n = 1; n <= maxN && start + n <= hashes.Length; n++)
+            {
+                into.Add(new FeatureOccurrence(view, raw[i++], start, n));
+            }
+        }
+    }
+
+    /// <summary>The question marker and "negated word" features (<see cref="CommentCues"/>), counted in the syllable view.</summary>
+    private int AddCues(TokenBuffer buffer, ReadOnlySpan<ulong> hashes, int[] raw, int written)
+    {
+        if (CommentCues.IsQuestion(buffer))
+        {
+            raw[written++] = (int)(Mix(QuestionFeature) & (ulong)mask);
+        }
+
+        // Token indices first, then each replaced by its negated form's id, in place.
+        var negated = CommentCues.Negated(buffer, raw.AsSpan(written));
+        for (var i = written; i < written + negated; i++)
+        {
+            raw[i] = (int)(Mix(NegatedSeed ^ hashes[raw[i]]) & (ulong)mask);
+        }
+
+        return written + negated;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

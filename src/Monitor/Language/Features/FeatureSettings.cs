@@ -5,6 +5,8 @@ namespace Monitor.Language.Features;
 /// as training did. Three views, each L2-normalised on its own: syllable n-grams of the normalised
 /// text, character n-grams inside word boundaries (padded with a space, like scikit-learn's
 /// <c>char_wb</c>), and syllable n-grams of the accent-free view (text typed without diacritics).
+/// <see cref="Cues"/> adds to the syllable view a question marker and negated forms of the words
+/// in a negation's scope (<see cref="CommentCues"/>): comments ask and deny in ways n-grams split up.
 /// </summary>
 public sealed record FeatureSettings(
     int HashBits = 20,
@@ -12,7 +14,8 @@ public sealed record FeatureSettings(
     int CharNgramMin = 2,
     int CharNgramMax = 5,
     int PlainWordNgramMax = 0,
-    int MaxCharacters = 65_536)
+    int MaxCharacters = 65_536,
+    bool Cues = false)
 {
     public int Dimensions => 1 << HashBits;
 

@@ -31,7 +31,7 @@ internal static class DecisionOffsets
                 }
             }
 
-            var (weights, bias) = LinearSvmTrainer.Train(fit, [.. fitLabels], classes, dimensions, classWeights, svm, null, cancellationToken);
+            var (weights, bias) = LinearSvmTrainer.Train(fit, [.. fitLabels], classes, dimensions, classWeights, svm, null, cancellationToken: cancellationToken);
             for (var i = 0; i < rows.Rows; i++)
             {
                 if (fold[i] == f)

@@ -16,7 +16,7 @@ internal static class LinearSvmTrainer
     // Class k is trained on x ⊙ scale_k and the scale is folded into its weights, so prediction is unchanged.
     public static (float[] Weights, float[] Bias) Train(
         SparseRows rows, int[] labels, int classes, int dimensions, double[] classWeights, Options options,
-        float[][]? featureScales = null, CancellationToken cancellationToken = default)
+        float[][]? featureScales = null, double[]? exampleWeights = null, CancellationToken cancellationToken = default)
     {
         var weights = new float[(long)dimensions * classes];
         var bias = new float[classes];
@@ -27,7 +27,7 @@ internal static class LinearSvmTrainer
             Array.Clear(w);
             var scale = featureScales?[k];
             var classRows = scale is null ? rows : rows.Scaled(scale);
-            var b = TrainOne(classRows, labels, k, classWeights, SquaredNorms(classRows), w, options);
+            var b = TrainOne(classRows, labels, k, classWeights, exampleWeights, SquaredNorms(classRows), w, options);
             for (var j = 0; j < dimensions; j++)
             {
                 weights[((long)j * classes) + k] = (float)(scale is null ? w[j] : w[j] * scale[j]);
@@ -56,7 +56,8 @@ internal static class LinearSvmTrainer
         return squaredNorms;
     }
 
-    private static double TrainOne(SparseRows rows, int[] labels, int positive, double[] classWeights, double[] squaredNorms, double[] w, Options options)
+    // An example's weight multiplies its C (its upper cost), as liblinear's instance weights do.
+    private static double TrainOne(SparseRows rows, int[] labels, int positive, double[] classWeights, double[]? exampleWeights, double[] squaredNorms, double[] w, Options options)
     {
         var n = rows.Rows;
         var alpha = new double[n];
@@ -67,7 +68,7 @@ internal static class LinearSvmTrainer
         for (var i = 0; i < n; i++)
         {
             y[i] = labels[i] == positive ? (sbyte)1 : (sbyte)-1;
-            diag[i] = 0.5 / (options.C * classWeights[labels[i]]);
+            diag[i] = 0.5 / (options.C * classWeights[labels[i]] * (exampleWeights?[i] ?? 1.0));
             qd[i] = squaredNorms[i] + diag[i];
             index[i] = i;
         }

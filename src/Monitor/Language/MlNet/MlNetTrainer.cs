@@ -126,14 +126,18 @@ public static class MlNetTrainer
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Learner, "unknown ML.NET learner"),
     };
 
-    /// <summary>scikit-learn's class_weight="balanced" as example weights: n / (classes × n_k).</summary>
+    /// <summary>
+    /// scikit-learn's class_weight="balanced" as example weights, n / (classes × n_k) with n counted in
+    /// example weights, times each example's own weight (an in-domain example weighs more).
+    /// </summary>
     private static List<TrainingRow> WeightedRows(IReadOnlyList<LabelledText> train, bool balanced)
     {
-        var counts = train.GroupBy(e => e.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var counts = train.GroupBy(e => e.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Weight), StringComparer.Ordinal);
+        var total = counts.Values.Sum();
         var rows = new List<TrainingRow>(train.Count);
         foreach (var example in train)
         {
-            var weight = balanced ? (float)((double)train.Count / (counts.Count * counts[example.Label])) : 1f;
+            var weight = (float)((balanced ? total / (counts.Count * counts[example.Label]) : 1.0) * example.Weight);
             rows.Add(new TrainingRow { Text = example.Text, Label = example.Label, Weight = weight });
         }
 
