@@ -11,7 +11,7 @@ namespace Monitor.Storage.Elasticsearch;
 /// (<c>create</c> only). <see cref="SaveAsync"/> returns only after Elasticsearch acknowledged every
 /// document (or, for bad data, after it is safe in the dead-letter file).
 /// </summary>
-internal sealed class ElasticsearchContentStore(
+internal sealed partial class ElasticsearchContentStore(
     ElasticsearchTransport transport,
     ElasticsearchCluster cluster,
     ElasticsearchSetup setup,

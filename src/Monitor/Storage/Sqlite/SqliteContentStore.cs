@@ -14,7 +14,7 @@ namespace Monitor.Storage.Sqlite;
 /// <c>item_versions</c>. Observations are append-only. Each <see cref="SaveAsync"/> is one
 /// transaction, durable when it returns.
 /// </summary>
-internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock) : IContentStore
+internal sealed partial class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock) : IContentStore
 {
     private readonly SqliteStoreFile file = new(options);
 
@@ -54,12 +54,14 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
             var now = SqliteTime.Write(clock.GetUtcNow());
             int added = 0, changed = 0, unchanged = 0;
+            var touched = new HashSet<string>(StringComparer.Ordinal);
+            var contentChanged = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in batch.Items)
             {
                 switch (await SaveItemAsync(connection, transaction, item, now, cancellationToken))
                 {
-                    case ItemChange.Added: added++; break;
-                    case ItemChange.Changed: changed++; break;
+                    case ItemChange.Added: added++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
+                    case ItemChange.Changed: changed++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
                     default: unchanged++; break;
                 }
             }
@@ -67,13 +69,19 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
             var observations = 0;
             foreach (var observation in batch.Observations)
             {
-                observations += await SaveObservationAsync(connection, transaction, observation, cancellationToken);
+                var stored = await SaveObservationAsync(connection, transaction, observation, cancellationToken);
+                observations += stored;
+                if (stored > 0)
+                {
+                    touched.Add(observation.ItemId);
+                }
             }
 
             var comments = 0;
             foreach (var comment in batch.Comments)
             {
                 comments += await SaveCommentAsync(connection, transaction, comment, now, cancellationToken);
+                touched.Add(comment.ItemId);
             }
 
             foreach (var assessment in batch.Assessments)
@@ -81,12 +89,20 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
                 await SaveAssessmentAsync(connection, transaction, assessment, cancellationToken);
             }
 
-            var flags = 0;
+            int flags = 0, flaggedTargets = 0;
             foreach (var flag in batch.Flags)
             {
-                flags += await SaveFlagAsync(connection, transaction, flag, cancellationToken);
+                var (stored, newTarget, itemId) = await SaveFlagAsync(connection, transaction, flag, cancellationToken);
+                flags += stored;
+                flaggedTargets += newTarget ? 1 : 0;
+                if (stored > 0 && itemId is not null)
+                {
+                    touched.Add(itemId);
+                }
             }
 
+            await new SqliteItemSummaries(connection, transaction).RefreshAsync(touched, contentChanged, cancellationToken);
+            await AddTotalsAsync(connection, transaction, added, observations, comments, flaggedTargets, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult(added, changed, unchanged, observations, comments, flags);
         }
@@ -101,35 +117,32 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         await using var connection = await file.OpenAsync(cancellationToken);
         try
         {
-            var groups = new Dictionary<(string Station, string Platform), StatsGroup>();
+            var groups = new List<StatsGroup>();
             await using (var reader = await QueryAsync(connection, """
-                SELECT station_id, platform, COUNT(*), MIN(published_at), MAX(published_at)
-                FROM items GROUP BY station_id, platform
+                SELECT station_id, platform, COUNT(*), SUM(observations), SUM(comments), SUM(flagged), MIN(published_at), MAX(published_at)
+                FROM item_summary INDEXED BY summary_stats GROUP BY station_id, platform ORDER BY station_id, platform
                 """, cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var key = (reader.GetString(0), reader.GetString(1));
-                    groups[key] = new StatsGroup(key.Item1, key.Item2, reader.GetInt64(2), 0, 0, 0, SqliteTime.ReadNullable(reader.GetValue(3)), SqliteTime.ReadNullable(reader.GetValue(4)));
+                    groups.Add(new StatsGroup(
+                        reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
+                        SqliteTime.ReadNullable(reader.GetValue(6)), SqliteTime.ReadNullable(reader.GetValue(7))));
                 }
             }
 
-            await AddCountsAsync(connection, groups, "SELECT i.station_id, i.platform, COUNT(*) FROM observations o JOIN items i ON i.id = o.item_id GROUP BY 1, 2", (g, n) => g with { Observations = n }, cancellationToken);
-            await AddCountsAsync(connection, groups, "SELECT i.station_id, i.platform, COUNT(*) FROM comments c JOIN items i ON i.id = c.item_id GROUP BY 1, 2", (g, n) => g with { Comments = n }, cancellationToken);
-            await AddCountsAsync(connection, groups, """
-                SELECT station_id, platform, COUNT(DISTINCT target_id) FROM (
-                    SELECT i.station_id, i.platform, f.target_id FROM flags f JOIN items i ON f.target_kind = 'item' AND i.id = f.target_id
-                    UNION ALL
-                    SELECT i.station_id, i.platform, f.target_id FROM flags f JOIN comments c ON f.target_kind = 'comment' AND c.id = f.target_id JOIN items i ON i.id = c.item_id)
-                GROUP BY 1, 2
-                """, (g, n) => g with { Flagged = n }, cancellationToken);
+            var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var reader = await QueryAsync(connection, "SELECT name, value FROM store_totals", cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    totals[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
 
             return new StoreStats(
-                await CountAsync(connection, "SELECT COUNT(*) FROM items", cancellationToken),
-                await CountAsync(connection, "SELECT COUNT(*) FROM observations", cancellationToken),
-                await CountAsync(connection, "SELECT COUNT(*) FROM comments", cancellationToken),
-                await CountAsync(connection, "SELECT COUNT(DISTINCT target_id) FROM flags", cancellationToken),
-                [.. groups.Values.OrderBy(g => g.Station, StringComparer.Ordinal).ThenBy(g => g.Platform, StringComparer.Ordinal)]);
+                totals.GetValueOrDefault("items"), totals.GetValueOrDefault("observations"), totals.GetValueOrDefault("comments"), totals.GetValueOrDefault("flagged"),
+                [.. groups.OrderBy(g => g.Station, StringComparer.Ordinal).ThenBy(g => g.Platform, StringComparer.Ordinal)]);
         }
         catch (SqliteException exception)
         {
@@ -137,48 +150,49 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         }
     }
 
-    public async IAsyncEnumerable<Item> ReadItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var reader = await QueryAsync(connection, $"SELECT {ItemColumns} FROM items ORDER BY rowid", cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return ReadItem(reader);
-        }
-    }
+    public IAsyncEnumerable<Item> ReadItemsAsync(CancellationToken cancellationToken = default) =>
+        ReadPagesAsync($"SELECT rowid, {ItemColumns} FROM items WHERE rowid > $after ORDER BY rowid LIMIT $limit", r => ReadItem(r, 1), cancellationToken);
 
-    public async IAsyncEnumerable<Observation> ReadObservationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var reader = await QueryAsync(connection, "SELECT item_id, observed_at, age_seconds, views, reactions, comments, shares FROM observations ORDER BY id", cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return new Observation(
-                reader.GetString(0),
-                SqliteTime.Read(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : TimeSpan.FromSeconds(reader.GetInt64(2)),
-                NullableLong(reader, 3),
-                NullableLong(reader, 4),
-                NullableLong(reader, 5),
-                NullableLong(reader, 6));
-        }
-    }
+    public IAsyncEnumerable<Observation> ReadObservationsAsync(CancellationToken cancellationToken = default) =>
+        ReadPagesAsync($"SELECT id, {ObservationColumns} FROM observations WHERE id > $after ORDER BY id LIMIT $limit", r => ReadObservation(r, 1), cancellationToken);
 
-    public async IAsyncEnumerable<Comment> ReadCommentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Comment> ReadCommentsAsync(CancellationToken cancellationToken = default) =>
+        ReadPagesAsync($"SELECT rowid, {CommentColumns} FROM comments WHERE rowid > $after ORDER BY rowid LIMIT $limit", r => ReadComment(r, 1), cancellationToken);
+
+    /// <summary>
+    /// Reads a whole table page by page (keyset on the first column), each page on its own short
+    /// read, so a long copy never holds a read transaction open against the writer.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadPagesAsync<T>(string sql, Func<SqliteDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var reader = await QueryAsync(connection, "SELECT id, item_id, platform, parent_id, author, text, published_at, likes FROM comments ORDER BY rowid", cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        const int PageSize = 1000;
+        long after = 0;
+        while (true)
         {
-            yield return new Comment(
-                reader.GetString(0),
-                reader.GetString(1),
-                ReadPlatform(reader.GetString(2)),
-                NullableString(reader, 3),
-                NullableString(reader, 4),
-                reader.GetString(5),
-                SqliteTime.ReadNullable(reader.GetValue(6)),
-                NullableLong(reader, 7));
+            var page = new List<T>(PageSize);
+            await using (var connection = await file.OpenAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$limit", PageSize);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    after = reader.GetInt64(0);
+                    page.Add(read(reader));
+                }
+            }
+
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
         }
     }
 
@@ -232,23 +246,46 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
 
     private const string ItemColumns = "items.id, items.station_id, items.channel_id, items.platform, items.kind, items.url, items.title, items.body, items.author, items.category, items.published_at, items.collected_at, items.language";
 
-    private static Item ReadItem(SqliteDataReader reader)
+    private const string ObservationColumns = "item_id, observed_at, age_seconds, views, reactions, comments, shares";
+
+    private const string CommentColumns = "id, item_id, platform, parent_id, author, text, published_at, likes";
+
+    private static Item ReadItem(SqliteDataReader reader, int first = 0)
     {
         return new Item(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            ReadPlatform(reader.GetString(3)),
-            Enum.Parse<ItemKind>(reader.GetString(4), ignoreCase: true),
-            reader.GetString(5),
-            reader.GetString(6),
-            NullableString(reader, 7),
-            NullableString(reader, 8),
-            NullableString(reader, 9),
-            SqliteTime.ReadNullable(reader.GetValue(10)),
-            SqliteTime.Read(reader.GetString(11)),
-            reader.GetString(12));
+            reader.GetString(first),
+            reader.GetString(first + 1),
+            reader.GetString(first + 2),
+            ReadPlatform(reader.GetString(first + 3)),
+            Enum.Parse<ItemKind>(reader.GetString(first + 4), ignoreCase: true),
+            reader.GetString(first + 5),
+            reader.GetString(first + 6),
+            NullableString(reader, first + 7),
+            NullableString(reader, first + 8),
+            NullableString(reader, first + 9),
+            SqliteTime.ReadNullable(reader.GetValue(first + 10)),
+            SqliteTime.Read(reader.GetString(first + 11)),
+            reader.GetString(first + 12));
     }
+
+    private static Observation ReadObservation(SqliteDataReader reader, int first = 0) => new(
+        reader.GetString(first),
+        SqliteTime.Read(reader.GetString(first + 1)),
+        reader.IsDBNull(first + 2) ? null : TimeSpan.FromSeconds(reader.GetInt64(first + 2)),
+        NullableLong(reader, first + 3),
+        NullableLong(reader, first + 4),
+        NullableLong(reader, first + 5),
+        NullableLong(reader, first + 6));
+
+    private static Comment ReadComment(SqliteDataReader reader, int first = 0) => new(
+        reader.GetString(first),
+        reader.GetString(first + 1),
+        ReadPlatform(reader.GetString(first + 2)),
+        NullableString(reader, first + 3),
+        NullableString(reader, first + 4),
+        reader.GetString(first + 5),
+        SqliteTime.ReadNullable(reader.GetValue(first + 6)),
+        NullableLong(reader, first + 7));
 
     private static async Task<ItemChange> SaveItemAsync(SqliteConnection connection, SqliteTransaction transaction, Item item, string now, CancellationToken cancellationToken)
     {
@@ -401,8 +438,16 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<int> SaveFlagAsync(SqliteConnection connection, SqliteTransaction transaction, Flag flag, CancellationToken cancellationToken)
+    /// <summary>Stores a flag; says whether it is the first flag on its target and which item the target belongs to.</summary>
+    private static async Task<(int Stored, bool NewTarget, string? ItemId)> SaveFlagAsync(SqliteConnection connection, SqliteTransaction transaction, Flag flag, CancellationToken cancellationToken)
     {
+        long earlier;
+        await using (var find = Command(connection, transaction, "SELECT COUNT(*) FROM flags WHERE target_id = $target"))
+        {
+            find.Parameters.AddWithValue("$target", flag.TargetId);
+            earlier = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await using var command = Command(connection, transaction, """
             INSERT INTO flags (target_id, target_kind, source, severity, reason, score, evidence, raised_at)
             VALUES ($target, $kind, $source, $severity, $reason, $score, $evidence, $raised)
@@ -416,7 +461,28 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         command.Parameters.AddWithValue("$score", (object?)flag.Score ?? DBNull.Value);
         command.Parameters.AddWithValue("$evidence", JsonSerializer.Serialize(flag.Evidence));
         command.Parameters.AddWithValue("$raised", SqliteTime.Write(flag.RaisedAt));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (flag.TargetKind != TargetKind.Comment)
+        {
+            return (stored, stored > 0 && earlier == 0, flag.TargetId);
+        }
+
+        await using var owner = Command(connection, transaction, "SELECT item_id FROM comments WHERE id = $target");
+        owner.Parameters.AddWithValue("$target", flag.TargetId);
+        return (stored, stored > 0 && earlier == 0, await owner.ExecuteScalarAsync(cancellationToken) as string);
+    }
+
+    private static async Task AddTotalsAsync(SqliteConnection connection, SqliteTransaction transaction, long items, long observations, long comments, long flagged, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, """
+            INSERT INTO store_totals (name, value) VALUES ('items', $items), ('observations', $observations), ('comments', $comments), ('flagged', $flagged)
+            ON CONFLICT (name) DO UPDATE SET value = value + excluded.value
+            """);
+        command.Parameters.AddWithValue("$items", items);
+        command.Parameters.AddWithValue("$observations", observations);
+        command.Parameters.AddWithValue("$comments", comments);
+        command.Parameters.AddWithValue("$flagged", flagged);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string ContentHash(Item item)
@@ -448,31 +514,6 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<long> CountAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task AddCountsAsync(
-        SqliteConnection connection,
-        Dictionary<(string, string), StatsGroup> groups,
-        string sql,
-        Func<StatsGroup, long, StatsGroup> set,
-        CancellationToken cancellationToken)
-    {
-        await using var reader = await QueryAsync(connection, sql, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = (reader.GetString(0), reader.GetString(1));
-            if (groups.TryGetValue(key, out var group))
-            {
-                groups[key] = set(group, reader.GetInt64(2));
-            }
-        }
     }
 
     private static Platform ReadPlatform(string text) =>

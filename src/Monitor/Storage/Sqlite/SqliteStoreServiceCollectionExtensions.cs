@@ -17,6 +17,6 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton(new SqliteStoreOptions(path, readOnly));
         services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<SqliteContentStore>());
-        return services;
+        return services.AddStoreContracts();
     }
 }
