@@ -22,6 +22,9 @@ public interface IContentQueries
     /// <summary>The filter's items with their link keys, in the order they were first stored, for story linking.</summary>
     Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesAsync(ContentFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>These items (those the store holds) with their link keys.</summary>
+    Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default);
+
     /// <summary>Every item that carries one of these link keys (its own canonical URL or a link in it).</summary>
     Task<IReadOnlyList<StoryCandidate>> GetItemsSharingLinksAsync(IReadOnlyCollection<string> linkKeys, CancellationToken cancellationToken = default);
 

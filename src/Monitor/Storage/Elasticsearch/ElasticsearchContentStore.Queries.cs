@@ -17,6 +17,8 @@ internal sealed partial class ElasticsearchContentStore
 
     public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesAsync(ContentFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
 
+    public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+
     public Task<IReadOnlyList<StoryCandidate>> GetItemsSharingLinksAsync(IReadOnlyCollection<string> linkKeys, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
 
     public Task<Item?> GetItemAsync(string itemId, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);

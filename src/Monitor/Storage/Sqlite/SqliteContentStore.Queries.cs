@@ -74,6 +74,22 @@ internal sealed partial class SqliteContentStore
             return await ReadAllAsync(command, ReadCandidate, cancellationToken);
         }, cancellationToken);
 
+    public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        if (itemIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+        }
+
+        return QueryStoreAsync<IReadOnlyList<StoryCandidate>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {SummaryColumns}, {LinkColumn} FROM item_summary s WHERE s.item_id IN ({InList(command, "$i", itemIds)}) ORDER BY s.seq";
+            return await ReadAllAsync(command, ReadCandidate, cancellationToken);
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<StoryCandidate>> GetItemsSharingLinksAsync(IReadOnlyCollection<string> linkKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(linkKeys);
