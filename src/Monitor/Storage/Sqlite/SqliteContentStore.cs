@@ -53,12 +53,13 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
             var now = SqliteTime.Write(clock.GetUtcNow());
+            await using var statements = new SqliteStatements(connection, transaction);
             int added = 0, changed = 0, unchanged = 0;
             var touched = new HashSet<string>(StringComparer.Ordinal);
             var contentChanged = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in batch.Items)
             {
-                switch (await SaveItemAsync(connection, transaction, item, now, cancellationToken))
+                switch (await SaveItemAsync(statements, item, now, cancellationToken))
                 {
                     case ItemChange.Added: added++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
                     case ItemChange.Changed: changed++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
@@ -69,7 +70,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             var observations = 0;
             foreach (var observation in batch.Observations)
             {
-                var stored = await SaveObservationAsync(connection, transaction, observation, cancellationToken);
+                var stored = await SaveObservationAsync(statements, observation, cancellationToken);
                 observations += stored;
                 if (stored > 0)
                 {
@@ -80,19 +81,19 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             var comments = 0;
             foreach (var comment in batch.Comments)
             {
-                comments += await SaveCommentAsync(connection, transaction, comment, now, cancellationToken);
+                comments += await SaveCommentAsync(statements, comment, now, cancellationToken);
                 touched.Add(comment.ItemId);
             }
 
             foreach (var assessment in batch.Assessments)
             {
-                await SaveAssessmentAsync(connection, transaction, assessment, cancellationToken);
+                await SaveAssessmentAsync(statements, assessment, cancellationToken);
             }
 
             int flags = 0, flaggedTargets = 0;
             foreach (var flag in batch.Flags)
             {
-                var (stored, newTarget, itemId) = await SaveFlagAsync(connection, transaction, flag, cancellationToken);
+                var (stored, newTarget, itemId) = await SaveFlagAsync(statements, flag, cancellationToken);
                 flags += stored;
                 flaggedTargets += newTarget ? 1 : 0;
                 if (stored > 0 && itemId is not null)
@@ -101,8 +102,8 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 }
             }
 
-            await new SqliteItemSummaries(connection, transaction).RefreshAsync(touched, contentChanged, cancellationToken);
-            await AddTotalsAsync(connection, transaction, added, observations, comments, flaggedTargets, cancellationToken);
+            await new SqliteItemSummaries(statements).RefreshAsync(touched, contentChanged, cancellationToken);
+            await AddTotalsAsync(statements, added, observations, comments, flaggedTargets, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult(added, changed, unchanged, observations, comments, flags);
         }
@@ -287,13 +288,13 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         SqliteTime.ReadNullable(reader.GetValue(first + 6)),
         NullableLong(reader, first + 7));
 
-    private static async Task<ItemChange> SaveItemAsync(SqliteConnection connection, SqliteTransaction transaction, Item item, string now, CancellationToken cancellationToken)
+    private static async Task<ItemChange> SaveItemAsync(SqliteStatements statements, Item item, string now, CancellationToken cancellationToken)
     {
         var hash = ContentHash(item);
         long? rowId = null;
         string? storedHash = null;
         long version = 0;
-        await using (var find = Command(connection, transaction, "SELECT rowid, content_hash, version FROM items WHERE id = $id"))
+        var find = statements.Get("SELECT rowid, content_hash, version FROM items WHERE id = $id");
         {
             find.Parameters.AddWithValue("$id", item.Id);
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
@@ -313,7 +314,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         version++;
         if (rowId is null)
         {
-            await using var insert = Command(connection, transaction, """
+            var insert = statements.Get("""
                 INSERT INTO items (id, station_id, channel_id, platform, kind, url, title, body, author, category, published_at, collected_at, language, content_hash, version, updated_at)
                 VALUES ($id, $station, $channel, $platform, $kind, $url, $title, $body, $author, $category, $published, $collected, $language, $hash, 1, $now)
                 RETURNING rowid
@@ -330,7 +331,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         }
         else
         {
-            await using var update = Command(connection, transaction, """
+            var update = statements.Get("""
                 UPDATE items SET title = $title, body = $body, author = $author, category = $category, published_at = $published,
                     content_hash = $hash, version = $version, updated_at = $now, url = $url
                 WHERE id = $id
@@ -339,22 +340,22 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             update.Parameters.AddWithValue("$version", version);
             update.Parameters.AddWithValue("$url", item.Url);
             await update.ExecuteNonQueryAsync(cancellationToken);
-            await using var unindex = Command(connection, transaction, "DELETE FROM items_fts WHERE rowid = $row");
+            var unindex = statements.Get("DELETE FROM items_fts WHERE rowid = $row");
             unindex.Parameters.AddWithValue("$row", rowId);
             await unindex.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var keep = Command(connection, transaction, """
+        var keep = statements.Get("""
             INSERT INTO item_versions (item_id, version, title, body, author, category, published_at, content_hash, collected_at)
             VALUES ($id, $version, $title, $body, $author, $category, $published, $hash, $now)
-            """))
+            """);
         {
             AddItemParameters(keep, item, hash, now);
             keep.Parameters.AddWithValue("$version", version);
             await keep.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var index = Command(connection, transaction, "INSERT INTO items_fts (rowid, title, body) VALUES ($row, $title, $body)"))
+        var index = statements.Get("INSERT INTO items_fts (rowid, title, body) VALUES ($row, $title, $body)");
         {
             index.Parameters.AddWithValue("$row", rowId);
             index.Parameters.AddWithValue("$title", SearchFolding.Fold(item.Title));
@@ -377,9 +378,9 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         command.Parameters.AddWithValue("$now", now);
     }
 
-    private static async Task<int> SaveObservationAsync(SqliteConnection connection, SqliteTransaction transaction, Observation observation, CancellationToken cancellationToken)
+    private static async Task<int> SaveObservationAsync(SqliteStatements statements, Observation observation, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, """
+        var command = statements.Get("""
             INSERT INTO observations (item_id, observed_at, age_seconds, views, reactions, comments, shares)
             VALUES ($item, $at, $age, $views, $reactions, $comments, $shares)
             ON CONFLICT (item_id, observed_at) DO NOTHING
@@ -394,17 +395,17 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<int> SaveCommentAsync(SqliteConnection connection, SqliteTransaction transaction, Comment comment, string now, CancellationToken cancellationToken)
+    private static async Task<int> SaveCommentAsync(SqliteStatements statements, Comment comment, string now, CancellationToken cancellationToken)
     {
         // A comment can be edited and its likes grow: keep the latest text and count, count it as new once.
         long known;
-        await using (var find = Command(connection, transaction, "SELECT COUNT(*) FROM comments WHERE id = $id"))
+        var find = statements.Get("SELECT COUNT(*) FROM comments WHERE id = $id");
         {
             find.Parameters.AddWithValue("$id", comment.Id);
             known = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await using var command = Command(connection, transaction, """
+        var command = statements.Get("""
             INSERT INTO comments (id, item_id, platform, parent_id, author, text, published_at, likes, first_seen_at)
             VALUES ($id, $item, $platform, $parent, $author, $text, $published, $likes, $now)
             ON CONFLICT (id) DO UPDATE SET text = excluded.text, likes = excluded.likes
@@ -422,9 +423,9 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         return known == 0 ? 1 : 0;
     }
 
-    private static async Task SaveAssessmentAsync(SqliteConnection connection, SqliteTransaction transaction, Assessment assessment, CancellationToken cancellationToken)
+    private static async Task SaveAssessmentAsync(SqliteStatements statements, Assessment assessment, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, """
+        var command = statements.Get("""
             INSERT INTO assessments (target_id, target_kind, task, label, probability, model_version)
             VALUES ($target, $kind, $task, $label, $probability, $model)
             ON CONFLICT (target_id, task, model_version) DO UPDATE SET label = excluded.label, probability = excluded.probability
@@ -439,16 +440,16 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     }
 
     /// <summary>Stores a flag; says whether it is the first flag on its target and which item the target belongs to.</summary>
-    private static async Task<(int Stored, bool NewTarget, string? ItemId)> SaveFlagAsync(SqliteConnection connection, SqliteTransaction transaction, Flag flag, CancellationToken cancellationToken)
+    private static async Task<(int Stored, bool NewTarget, string? ItemId)> SaveFlagAsync(SqliteStatements statements, Flag flag, CancellationToken cancellationToken)
     {
         long earlier;
-        await using (var find = Command(connection, transaction, "SELECT COUNT(*) FROM flags WHERE target_id = $target"))
+        var find = statements.Get("SELECT COUNT(*) FROM flags WHERE target_id = $target");
         {
             find.Parameters.AddWithValue("$target", flag.TargetId);
             earlier = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await using var command = Command(connection, transaction, """
+        var command = statements.Get("""
             INSERT INTO flags (target_id, target_kind, source, severity, reason, score, evidence, raised_at)
             VALUES ($target, $kind, $source, $severity, $reason, $score, $evidence, $raised)
             ON CONFLICT (target_id, source, reason) DO NOTHING
@@ -467,14 +468,14 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             return (stored, stored > 0 && earlier == 0, flag.TargetId);
         }
 
-        await using var owner = Command(connection, transaction, "SELECT item_id FROM comments WHERE id = $target");
+        var owner = statements.Get("SELECT item_id FROM comments WHERE id = $target");
         owner.Parameters.AddWithValue("$target", flag.TargetId);
         return (stored, stored > 0 && earlier == 0, await owner.ExecuteScalarAsync(cancellationToken) as string);
     }
 
-    private static async Task AddTotalsAsync(SqliteConnection connection, SqliteTransaction transaction, long items, long observations, long comments, long flagged, CancellationToken cancellationToken)
+    private static async Task AddTotalsAsync(SqliteStatements statements, long items, long observations, long comments, long flagged, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, """
+        var command = statements.Get("""
             INSERT INTO store_totals (name, value) VALUES ('items', $items), ('observations', $observations), ('comments', $comments), ('flagged', $flagged)
             ON CONFLICT (name) DO UPDATE SET value = value + excluded.value
             """);
@@ -489,14 +490,6 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     {
         var text = string.Join('\u001f', item.Title, item.Body, item.Author, item.Category, item.PublishedAt is { } p ? SqliteTime.Write(p) : string.Empty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 
     private static async Task<SqliteDataReader> QueryAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Monitor.Storage.Sqlite;
 /// its channel and kind that have a value at that age, so exactly those are rescored, each from
 /// one indexed read of its own baseline.
 /// </summary>
-internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class SqliteItemSummaries(SqliteStatements statements)
 {
     private static readonly string[] AgeColumns = ["1h", "24h", "7d"];
 
@@ -82,7 +82,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
 
     private async Task<ItemRow?> ReadItemAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        var command = Command("""
             SELECT i.rowid, i.station_id, i.channel_id, i.platform, i.kind, i.url, i.title, i.body, i.published_at, i.collected_at,
                 (SELECT COUNT(*) FROM comments WHERE item_id = i.id),
                 (SELECT COUNT(*) > 0 FROM flags WHERE target_id = i.id AND target_kind = 'item')
@@ -103,7 +103,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
 
     private async Task<(string? Published, double?[] Values)?> ReadOldAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = Command("SELECT published_at, value_1h, value_24h, value_7d FROM item_summary WHERE item_id = $id");
+        var command = Command("SELECT published_at, value_1h, value_24h, value_7d FROM item_summary WHERE item_id = $id");
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -116,7 +116,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
 
     private async Task<List<Observation>> ReadObservationsAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = Command("SELECT observed_at, age_seconds, views, reactions, comments, shares FROM observations WHERE item_id = $id ORDER BY observed_at");
+        var command = Command("SELECT observed_at, age_seconds, views, reactions, comments, shares FROM observations WHERE item_id = $id ORDER BY observed_at");
         command.Parameters.AddWithValue("$id", id);
         var observations = new List<Observation>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -137,7 +137,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
 
     private async Task UpsertAsync(ItemRow row, int observations, Observation? latest, double?[] values, CancellationToken cancellationToken)
     {
-        await using var command = Command("""
+        var command = Command("""
             INSERT INTO item_summary (item_id, seq, station_id, channel_id, platform, kind, url, title, published_at, collected_at, at,
                 observations, comments, flagged, latest_at, engagement, views, value_1h, value_24h, value_7d)
             VALUES ($id, $seq, $station, $channel, $platform, $kind, $url, $title, $published, $collected, $at,
@@ -173,13 +173,11 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
 
     private async Task WriteLinksAsync(string id, ItemRow row, CancellationToken cancellationToken)
     {
-        await using (var delete = Command("DELETE FROM item_links WHERE item_id = $id"))
-        {
-            delete.Parameters.AddWithValue("$id", id);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var delete = Command("DELETE FROM item_links WHERE item_id = $id");
+        delete.Parameters.AddWithValue("$id", id);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
 
-        await using var insert = Command("INSERT OR IGNORE INTO item_links (link, item_id) VALUES ($link, $id)");
+        var insert = Command("INSERT OR IGNORE INTO item_links (link, item_id) VALUES ($link, $id)");
         var link = insert.Parameters.Add("$link", SqliteType.Text);
         insert.Parameters.AddWithValue("$id", id);
         foreach (var key in StoryUrl.KeysOf(row.Url, row.Title, row.Body))
@@ -193,7 +191,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
     private async Task AddFollowersAsync(string channel, string kind, string published, string itemId, int age, CancellationToken cancellationToken)
     {
         var column = "value_" + AgeColumns[age];
-        await using var command = Command($"""
+        var command = Command($"""
             SELECT item_id FROM item_summary
             WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) > ($published, $id) AND {column} IS NOT NULL
             ORDER BY published_at, item_id LIMIT {Overperformance.BaselineSize}
@@ -216,17 +214,23 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
         {
             var column = AgeColumns[age];
             double? score = null;
-            await using (var own = Command($"SELECT channel_id, kind, published_at, value_{column} FROM item_summary WHERE item_id = $id"))
+            var own = Command($"SELECT channel_id, kind, published_at, value_{column} FROM item_summary WHERE item_id = $id");
+            own.Parameters.AddWithValue("$id", itemId);
+            (string Channel, string Kind, string Published, double Value)? position = null;
+            await using (var reader = await own.ExecuteReaderAsync(cancellationToken))
             {
-                own.Parameters.AddWithValue("$id", itemId);
-                await using var reader = await own.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(2) && !reader.IsDBNull(3))
                 {
-                    score = await ScoreAsync(reader.GetString(0), reader.GetString(1), reader.GetString(2), itemId, reader.GetDouble(3), column, cancellationToken);
+                    position = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3));
                 }
             }
 
-            await using var update = Command($"UPDATE item_summary SET score_{column} = $score WHERE item_id = $id");
+            if (position is { } p)
+            {
+                score = await ScoreAsync(p.Channel, p.Kind, p.Published, itemId, p.Value, column, cancellationToken);
+            }
+
+            var update = Command($"UPDATE item_summary SET score_{column} = $score WHERE item_id = $id");
             update.Parameters.AddWithValue("$score", (object?)score ?? DBNull.Value);
             update.Parameters.AddWithValue("$id", itemId);
             await update.ExecuteNonQueryAsync(cancellationToken);
@@ -235,7 +239,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
 
         foreach (var itemId in touched)
         {
-            await using var best = Command("UPDATE item_summary SET best_score = COALESCE(score_7d, score_24h, score_1h) WHERE item_id = $id");
+            var best = Command("UPDATE item_summary SET best_score = COALESCE(score_7d, score_24h, score_1h) WHERE item_id = $id");
             best.Parameters.AddWithValue("$id", itemId);
             await best.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -245,7 +249,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
 
     private async Task<double?> ScoreAsync(string channel, string kind, string published, string itemId, double actual, string column, CancellationToken cancellationToken)
     {
-        await using var command = Command($"""
+        var command = Command($"""
             SELECT value_{column} FROM item_summary
             WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) < ($published, $id) AND value_{column} IS NOT NULL
             ORDER BY published_at DESC, item_id DESC LIMIT {Overperformance.BaselineSize}
@@ -272,13 +276,7 @@ internal sealed class SqliteItemSummaries(SqliteConnection connection, SqliteTra
         return expected > 0 ? Overperformance.Score(actual, expected) : null;
     }
 
-    private SqliteCommand Command(string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => statements.Get(sql);
 
     private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 

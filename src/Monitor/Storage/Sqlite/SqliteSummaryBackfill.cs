@@ -13,7 +13,8 @@ internal static class SqliteSummaryBackfill
 
     public static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var summaries = new SqliteItemSummaries(connection, transaction);
+        await using var statements = new SqliteStatements(connection, transaction);
+        var summaries = new SqliteItemSummaries(statements);
         (string Channel, string Kind, string Published, string Id)? after = null;
         while (true)
         {
