@@ -29,7 +29,7 @@ internal static class ElasticsearchHttpHandler
         return handler;
     }
 
-    private static bool ChainsTo(X509Certificate2 authority, X509Certificate2 serverCertificate, SslPolicyErrors errors)
+    internal static bool ChainsTo(X509Certificate2 authority, X509Certificate2 serverCertificate, SslPolicyErrors errors)
     {
         // A name mismatch is a real error even when the chain is ours.
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
