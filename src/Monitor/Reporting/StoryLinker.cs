@@ -111,30 +111,32 @@ public static class StoryLinker
 
     private static IEnumerable<(int A, int B)> TitlePairs(IReadOnlyList<StoryCandidate> candidates)
     {
+        // Titles as sorted 64-bit shingle fingerprints, not sets of strings: a month of a cluster
+        // stays small in memory (a collision between two shingles of one pair is ~1e-17 likely).
         var dated = Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Item.PublishedAt is not null).ToList();
-        var shingles = new Dictionary<int, IReadOnlySet<string>>();
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shingles = new Dictionary<int, ulong[]>();
+        var frequency = new Dictionary<ulong, int>();
         foreach (var i in dated)
         {
-            shingles[i] = StoryTitle.Shingles(candidates[i].Item.Title);
+            shingles[i] = [.. StoryTitle.Shingles(candidates[i].Item.Title).Select(Fingerprint).Distinct().Order()];
             foreach (var shingle in shingles[i])
             {
                 frequency[shingle] = frequency.GetValueOrDefault(shingle) + 1;
             }
         }
 
-        var index = new Dictionary<(string Station, string Shingle), List<int>>();
+        var index = new Dictionary<(string Station, ulong Shingle), List<int>>();
         var seen = new HashSet<int>();
         foreach (var i in dated)
         {
             var set = shingles[i];
-            if (set.Count == 0)
+            if (set.Length == 0)
             {
                 continue;
             }
 
-            var prefix = set.OrderBy(s => frequency[s]).ThenBy(s => s, StringComparer.Ordinal)
-                .Take(Math.Min(set.Count, set.Count - (int)Math.Floor(TitleThreshold * set.Count) + 1)).ToList();
+            var prefix = set.OrderBy(s => frequency[s]).ThenBy(s => s)
+                .Take(Math.Min(set.Length, set.Length - (int)Math.Floor(TitleThreshold * set.Length) + 1)).ToList();
             var item = candidates[i].Item;
             seen.Clear();
             foreach (var shingle in prefix)
@@ -146,7 +148,9 @@ public static class StoryLinker
 
                 foreach (var j in earlier)
                 {
-                    if (seen.Add(j) && TitlesJoin(item, set, candidates[j].Item, shingles[j]))
+                    var other = candidates[j].Item;
+                    if (seen.Add(j) && item.StationId == other.StationId && Apart(item.PublishedAt!.Value, other.PublishedAt!.Value) <= Window
+                        && Jaccard(set, shingles[j]) >= TitleThreshold)
                     {
                         yield return (i, j);
                     }
@@ -155,6 +159,45 @@ public static class StoryLinker
                 earlier.Add(i);
             }
         }
+    }
+
+    private static TimeSpan Apart(DateTimeOffset a, DateTimeOffset b) => a > b ? a - b : b - a;
+
+    /// <summary>Jaccard index of two sorted, distinct fingerprint arrays (as <see cref="StoryTitle.Jaccard"/> on the sets).</summary>
+    private static double Jaccard(ulong[] a, ulong[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (double)shared / (a.Length + b.Length - shared);
+    }
+
+    /// <summary>FNV-1a over the shingle's UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
+    private static ulong Fingerprint(string shingle)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in shingle)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 }
 

@@ -54,13 +54,14 @@ internal sealed partial class SqliteContentStore
                 [.. g.Value.Channels], Overperformance.MedianScore(g.Value.Scores), g.Value.Scores.Count))];
         }, cancellationToken);
 
+    /// <remarks>SQLite sorts nulls last when descending, so unscored items come last and summary_top gives the order without sorting.</remarks>
     public Task<IReadOnlyList<ItemSummary>> GetTopItemsAsync(ContentFilter filter, int limit, CancellationToken cancellationToken = default) =>
         QueryStoreAsync<IReadOnlyList<ItemSummary>>(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
                 SELECT {SummaryColumns} FROM item_summary s WHERE {Where(command, filter)}
-                ORDER BY s.best_score IS NULL, s.best_score DESC, s.engagement DESC, s.seq LIMIT $limit
+                ORDER BY s.best_score DESC, s.engagement DESC, s.seq LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$limit", limit);
             return await ReadAllAsync(command, r => ReadSummary(r), cancellationToken);

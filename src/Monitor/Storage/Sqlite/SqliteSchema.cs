@@ -114,7 +114,7 @@ internal static class SqliteSchema
             score_24h REAL,
             score_7d REAL,
             best_score REAL);
-        CREATE INDEX summary_by_station ON item_summary (station_id, at);
+        CREATE INDEX summary_by_station ON item_summary (station_id, at, platform, channel_id, engagement, views, best_score);
         CREATE INDEX summary_by_platform ON item_summary (platform, at);
         CREATE INDEX summary_by_time ON item_summary (at);
         CREATE INDEX summary_stats ON item_summary (station_id, platform, published_at, observations, comments, flagged);
