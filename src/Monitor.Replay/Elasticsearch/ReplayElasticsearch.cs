@@ -33,7 +33,8 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
     public Uri Url { get; }
 
     /// <summary>What <c>GET /</c> reports; tests set "7.17.0" or "9.1.0" to check the version gate.</summary>
-    public string Version { get; set; } = "8.15.3";
+    // 9.x: the official client the read side uses (Elastic.Clients.Elasticsearch 9.5.3) asks for compatible-with=9.
+    public string Version { get; set; } = "9.1.5";
 
     /// <summary>Cluster health status; "red" makes a wait for yellow time out (408).</summary>
     public string Health { get; set; } = "yellow";

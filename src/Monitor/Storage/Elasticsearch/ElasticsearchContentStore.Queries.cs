@@ -11,8 +11,8 @@ namespace Monitor.Storage.Elasticsearch;
 /// <summary>
 /// The query and transfer contracts on Elasticsearch, through the official client: filtered
 /// searches paged with <c>search_after</c> on the documents' own <c>id</c>. The report queries
-/// (station totals, top items, story candidates) need a per-item summary kept at save time, which
-/// this store does not write yet; they say so plainly instead of scanning the indices into memory.
+/// need a per-item summary kept at save time, which this store does not write yet: station totals
+/// are a stopgap computed from the filter's rows; top items and stories say so plainly.
 /// </summary>
 internal sealed partial class ElasticsearchContentStore
 {
@@ -22,7 +22,35 @@ internal sealed partial class ElasticsearchContentStore
 
     private ElasticsearchClient QueryClient => queryClient ??= ElasticsearchQueryClient.Create(options);
 
-    public Task<IReadOnlyList<StationTotals>> GetStationTotalsAsync(ContentFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+    /// <summary>
+    /// A stopgap until this store keeps a per-item summary at save time: the filter's items and
+    /// their observations are read page by page, but scored in memory (as every report was before
+    /// issue 10), so the cost follows the filter's size. Enough for the demo and small setups.
+    /// </summary>
+    public async Task<IReadOnlyList<StationTotals>> GetStationTotalsAsync(ContentFilter filter, CancellationToken cancellationToken = default)
+    {
+        var items = new List<Item>();
+        string? after = null;
+        while (await ReadItemPageAsync(filter, after, PageSize, cancellationToken) is { Count: > 0 } page)
+        {
+            items.AddRange(page);
+            after = page[^1].Id;
+        }
+
+        var observations = (await ReadObservationsOfAsync([.. items.Select(i => i.Id)], cancellationToken)).ToLookup(o => o.ItemId, StringComparer.Ordinal);
+        var best = Overperformance.Compute(items, observations).GroupBy(s => s.ItemId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Age)!.Score, StringComparer.Ordinal);
+        return [.. items.GroupBy(i => i.StationId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var latest = g.Select(i => observations[i.Id].MaxBy(o => o.ObservedAt)).OfType<Observation>().ToList();
+            var scores = g.Where(i => best.ContainsKey(i.Id)).Select(i => best[i.Id]).ToList();
+            return new StationTotals(
+                g.Key, g.Count(), latest.Sum(Engagement.Interactions), latest.Sum(o => o.Views ?? 0),
+                g.GroupBy(i => i.Platform.ToWire(), StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Count(), StringComparer.Ordinal),
+                [.. g.Select(i => i.ChannelId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                Overperformance.MedianScore(scores), scores.Count);
+        })];
+    }
 
     public Task<IReadOnlyList<ItemSummary>> GetTopItemsAsync(ContentFilter filter, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
 

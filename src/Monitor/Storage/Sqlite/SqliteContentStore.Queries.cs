@@ -16,9 +16,9 @@ internal sealed partial class SqliteContentStore
     public Task<IReadOnlyList<StationTotals>> GetStationTotalsAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
         QueryStoreAsync<IReadOnlyList<StationTotals>>(async connection =>
         {
-            var groups = new Dictionary<string, (int Items, long Engagement, long Views, Dictionary<string, int> Platforms, SortedSet<string> Channels, List<double> Scores)>(StringComparer.Ordinal);
-            (int, long, long, Dictionary<string, int>, SortedSet<string>, List<double>) Group(string station) =>
-                groups.TryGetValue(station, out var g) ? g : groups[station] = (0, 0, 0, new Dictionary<string, int>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), []);
+            var groups = new Dictionary<string, (int Items, long Engagement, long Views, Dictionary<string, int> Platforms, SortedSet<string> Channels)>(StringComparer.Ordinal);
+            (int, long, long, Dictionary<string, int>, SortedSet<string>) Group(string station) =>
+                groups.TryGetValue(station, out var g) ? g : groups[station] = (0, 0, 0, new Dictionary<string, int>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
 
             await using (var command = connection.CreateCommand())
             {
@@ -30,31 +30,59 @@ internal sealed partial class SqliteContentStore
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     var station = reader.GetString(0);
-                    var (items, engagement, views, platforms, channels, scores) = Group(station);
+                    var (items, engagement, views, platforms, channels) = Group(station);
                     var count = reader.GetInt32(3);
                     platforms[reader.GetString(1)] = platforms.GetValueOrDefault(reader.GetString(1)) + count;
                     channels.Add(reader.GetString(2));
-                    groups[station] = (items + count, engagement + reader.GetInt64(4), views + reader.GetInt64(5), platforms, channels, scores);
+                    groups[station] = (items + count, engagement + reader.GetInt64(4), views + reader.GetInt64(5), platforms, channels);
                 }
             }
 
+            // The median is taken on ratios (see Overperformance.MedianScore) and found by SQLite's
+            // sorter, so memory stays flat however many items the period holds.
+            var medians = new Dictionary<string, (long Scored, List<double> Middle)>(StringComparer.Ordinal);
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"SELECT s.station_id, s.best_score FROM item_summary s WHERE {Where(command, filter)} AND s.best_score IS NOT NULL";
+                command.CommandText = $"""
+                    SELECT station_id, ratio, n FROM (
+                        SELECT station_id, ratio, ROW_NUMBER() OVER (PARTITION BY station_id ORDER BY ratio) AS k, COUNT(*) OVER (PARTITION BY station_id) AS n
+                        FROM (SELECT s.station_id, CASE WHEN s.best_score >= 1 THEN s.best_score ELSE -1.0 / s.best_score END AS ratio
+                              FROM item_summary s WHERE {Where(command, filter)} AND s.best_score IS NOT NULL))
+                    WHERE k IN ((n + 1) / 2, (n + 2) / 2) ORDER BY station_id, k
+                    """;
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    Group(reader.GetString(0)).Item6.Add(reader.GetDouble(1));
+                    var station = reader.GetString(0);
+                    if (!medians.TryGetValue(station, out var median))
+                    {
+                        medians[station] = median = (reader.GetInt64(2), []);
+                        Group(station);
+                    }
+
+                    median.Middle.Add(reader.GetDouble(1));
                 }
             }
 
             return [.. groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new StationTotals(
                 g.Key, g.Value.Items, g.Value.Engagement, g.Value.Views,
                 g.Value.Platforms.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-                [.. g.Value.Channels], Overperformance.MedianScore(g.Value.Scores), g.Value.Scores.Count))];
+                [.. g.Value.Channels], MedianScore(medians.GetValueOrDefault(g.Key).Middle), (int)medians.GetValueOrDefault(g.Key).Scored))];
         }, cancellationToken);
 
     /// <remarks>SQLite sorts nulls last when descending, so unscored items come last and summary_top gives the order without sorting.</remarks>
+    /// <summary>The middle ratio (or the mean of the two middle ones) written back as a score.</summary>
+    private static double? MedianScore(List<double>? middle)
+    {
+        if (middle is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var ratio = middle.Count == 1 ? middle[0] : (middle[0] + middle[1]) / 2;
+        return ratio >= 1 ? ratio : -1 / ratio;
+    }
+
     public Task<IReadOnlyList<ItemSummary>> GetTopItemsAsync(ContentFilter filter, int limit, CancellationToken cancellationToken = default) =>
         QueryStoreAsync<IReadOnlyList<ItemSummary>>(async connection =>
         {
