@@ -16,7 +16,13 @@ internal static class StandInSearch
     {
         var matches = Matching(indices, body["query"] as JsonObject);
         var total = matches.Count;
-        var sort = body["sort"] as JsonArray;
+        // Elasticsearch takes one sort key as a bare object too (the official client sends it so).
+        var sort = body["sort"] switch
+        {
+            JsonArray many => many,
+            JsonNode one => new JsonArray(one.DeepClone()),
+            null => null,
+        };
         if (sort is not null)
         {
             matches.Sort((a, b) => CompareBy(sort, a.Source, b.Source));

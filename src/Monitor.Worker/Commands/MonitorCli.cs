@@ -17,6 +17,7 @@ internal static class MonitorCli
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(SetupCommand.Create());

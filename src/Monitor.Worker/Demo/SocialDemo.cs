@@ -86,13 +86,13 @@ internal static class SocialDemo
         return succeeded;
     }
 
-    public static async Task WriteLeaderboardAsync(IContentStore store, PipelineConfiguration configuration, string dbPath, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task WriteLeaderboardAsync(IContentQueries store, PipelineConfiguration configuration, string dbPath, TextWriter output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(output);
-        var data = await ReportData.ReadAsync(store, await SqliteFollowerCounts.ReadAsync(dbPath, cancellationToken), cancellationToken);
+        var followers = await SqliteFollowerCounts.ReadAsync(dbPath, cancellationToken);
         await output.WriteLineAsync();
-        await output.WriteAsync(ReportText.Render(Leaderboard.Build(LeaderboardCluster, configuration.Stations, data, null, null)));
+        await output.WriteAsync(ReportText.Render(await Leaderboard.BuildAsync(LeaderboardCluster, configuration.Stations, store, followers, null, null, cancellationToken)));
     }
 
     private static Channel? PointAtReplay(Channel channel, ReplayPlatforms replay)

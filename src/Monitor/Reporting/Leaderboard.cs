@@ -1,4 +1,6 @@
 using Monitor.Domain;
+using Monitor.Storage;
+using Monitor.Storage.Queries;
 
 namespace Monitor.Reporting;
 
@@ -20,33 +22,29 @@ public sealed record LeaderboardReport(string Cluster, DateTimeOffset? From, Dat
 
 /// <summary>
 /// Ranks the stations of one emulation cluster (cụm thi đua) by total engagement of the items they
-/// published in the period, with the figures a committee asks next.
+/// published in the period, with the figures a committee asks next. The store totals each
+/// station in one grouped query over what it keeps current at save time.
 /// </summary>
 public static class Leaderboard
 {
-    public static LeaderboardReport Build(string cluster, IReadOnlyList<Station> stations, ReportData data, DateTimeOffset? from, DateTimeOffset? to)
+    public static async Task<LeaderboardReport> BuildAsync(
+        string cluster, IReadOnlyList<Station> stations, IContentQueries queries, IReadOnlyList<FollowerCount> followers,
+        DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stations);
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(followers);
         var members = stations.Where(s => string.Equals(s.Cluster, cluster, StringComparison.OrdinalIgnoreCase)).ToList();
-        var memberIds = members.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var inPeriod = data.Items
-            .Where(i => memberIds.Contains(i.StationId) && InPeriod(i.PublishedAt ?? i.CollectedAt, from, to))
-            .ToList();
-        var scores = ItemScores.Best(Overperformance.Compute(inPeriod, data.Observations));
+        var totals = (await queries.GetStationTotalsAsync(new ContentFilter([.. members.Select(s => s.Id).Distinct(StringComparer.Ordinal)], null, from, to), cancellationToken))
+            .ToDictionary(t => t.StationId, StringComparer.Ordinal);
 
         var rows = members.Select(station =>
         {
-            var own = inPeriod.Where(i => i.StationId == station.Id).ToList();
-            var latest = own.Select(i => data.Latest(i.Id)).OfType<Observation>().ToList();
-            var engagement = latest.Sum(Engagement.Interactions);
-            var ownScores = own.Select(i => scores.GetValueOrDefault(i.Id)).OfType<OverperformanceScore>().Select(s => s.Score).ToList();
-            var channelIds = station.Channels.Select(c => c.Id).Concat(own.Select(i => i.ChannelId)).ToHashSet(StringComparer.Ordinal);
+            var own = totals.GetValueOrDefault(station.Id) ?? new StationTotals(station.Id, 0, 0, 0, new Dictionary<string, int>(), [], null, 0);
+            var channelIds = station.Channels.Select(c => c.Id).Concat(own.Channels).ToHashSet(StringComparer.Ordinal);
             return new LeaderboardRow(
-                0, station.Id, station.Name, own.Count, engagement, own.Count == 0 ? 0 : (double)engagement / own.Count,
-                latest.Sum(o => o.Views ?? 0), MedianScore(ownScores), ownScores.Count,
-                own.GroupBy(i => i.Platform.ToWire()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-                FollowerGrowth(data, channelIds, from, to));
+                0, station.Id, station.Name, own.Items, own.Engagement, own.Items == 0 ? 0 : (double)own.Engagement / own.Items,
+                own.Views, own.MedianScore, own.ScoredItems, own.ItemsPerPlatform, FollowerGrowth(followers, channelIds, from, to));
         })
         .OrderByDescending(r => r.Engagement).ThenBy(r => r.StationId, StringComparer.Ordinal)
         .Select((r, i) => r with { Rank = i + 1 })
@@ -68,32 +66,15 @@ public static class Leaderboard
     internal static bool InPeriod(DateTimeOffset at, DateTimeOffset? from, DateTimeOffset? to) =>
         (from is null || at >= from) && (to is null || at < to);
 
-    /// <summary>
-    /// The median of overperformance scores, taken on the underlying ratio (score +2 = ratio 2,
-    /// score −2 = ratio 0.5) so the middle of +1.2 and −1.5 is not a meaningless −0.15.
-    /// </summary>
-    internal static double? MedianScore(IReadOnlyCollection<double> scores)
-    {
-        var ratio = Median([.. scores.Select(s => s >= 1 ? s : -1 / s)]);
-        return ratio is { } r ? (r >= 1 ? r : -1 / r) : null;
-    }
+    /// <inheritdoc cref="Overperformance.MedianScore"/>
+    internal static double? MedianScore(IReadOnlyCollection<double> scores) => Overperformance.MedianScore(scores);
 
-    internal static double? Median(IReadOnlyCollection<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
+    internal static double? Median(IReadOnlyCollection<double> values) => Overperformance.Median(values);
 
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static long? FollowerGrowth(ReportData data, HashSet<string> channelIds, DateTimeOffset? from, DateTimeOffset? to)
+    private static long? FollowerGrowth(IReadOnlyList<FollowerCount> followers, HashSet<string> channelIds, DateTimeOffset? from, DateTimeOffset? to)
     {
         long? total = null;
-        foreach (var channel in data.Followers.Where(f => channelIds.Contains(f.ChannelId) && InPeriod(f.ObservedAt, from, to)).GroupBy(f => f.ChannelId))
+        foreach (var channel in followers.Where(f => channelIds.Contains(f.ChannelId) && InPeriod(f.ObservedAt, from, to)).GroupBy(f => f.ChannelId))
         {
             var ordered = channel.OrderBy(f => f.ObservedAt).ToList();
             total = (total ?? 0) + (ordered[^1].Followers - ordered[0].Followers);
@@ -101,11 +82,4 @@ public static class Leaderboard
 
         return total;
     }
-}
-
-/// <summary>Picks, per item, the score at the largest standard age it has reached.</summary>
-public static class ItemScores
-{
-    public static Dictionary<string, OverperformanceScore> Best(IEnumerable<OverperformanceScore> scores) =>
-        scores.GroupBy(s => s.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Age)!, StringComparer.Ordinal);
 }

@@ -1,4 +1,6 @@
 using Monitor.Domain;
+using Monitor.Storage;
+using Monitor.Storage.Queries;
 
 namespace Monitor.Reporting;
 
@@ -8,31 +10,28 @@ public sealed record TopItemRow(
 
 public sealed record TopItemsReport(string StationId, IReadOnlyList<TopItemRow> Rows, IReadOnlyList<string> Formulas);
 
-/// <summary>A station's most overperforming items: ranked by the score at the largest standard age each reached.</summary>
+/// <summary>
+/// A station's most overperforming items: ranked by the score at the largest standard age each
+/// reached (scores kept current by the store), reading that station's items only.
+/// </summary>
 public static class TopItems
 {
-    public static TopItemsReport Build(string stationId, ReportData data, int limit, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    public static async Task<TopItemsReport> BuildAsync(
+        string stationId, IContentQueries queries, int limit, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        var own = data.Items.Where(i => i.StationId == stationId && Leaderboard.InPeriod(i.PublishedAt ?? i.CollectedAt, from, to)).ToList();
-        var scores = Overperformance.Compute(own, data.Observations).ToLookup(s => s.ItemId, StringComparer.Ordinal);
-        var best = ItemScores.Best(scores.SelectMany(g => g));
-        var stories = StoryLinker.Link(data.Items, data.Observations);
-        var storyOf = stories.SelectMany(s => s.Items.Select(i => (i.Id, s))).ToDictionary(p => p.Id, p => p.s, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(queries);
+        var top = await queries.GetTopItemsAsync(ContentFilter.ForStation(stationId, from, to), limit, cancellationToken);
+        var candidates = (await queries.GetStoryCandidatesByIdAsync([.. top.Select(i => i.Id)], cancellationToken))
+            .ToDictionary(c => c.Item.Id, StringComparer.Ordinal);
+        var rows = new List<TopItemRow>(top.Count);
+        foreach (var item in top)
+        {
+            var platforms = candidates.TryGetValue(item.Id, out var candidate) ? await StoryReach.PlatformsAsync(queries, candidate, cancellationToken) : 1;
+            rows.Add(new TopItemRow(
+                rows.Count + 1, item.Id, item.Platform, item.Title, item.Url, item.PublishedAt,
+                item.Engagement, item.Views, item.Score1h, item.Score24h, item.Score7d, platforms));
+        }
 
-        double? At(string id, TimeSpan age) => scores[id].FirstOrDefault(s => s.Age == age)?.Score;
-
-        var rows = own
-            .Select(i => (Item: i, Best: best.GetValueOrDefault(i.Id), Latest: data.Latest(i.Id)))
-            .OrderByDescending(p => p.Best?.Score ?? double.NegativeInfinity)
-            .ThenByDescending(p => p.Latest is null ? 0 : Engagement.Interactions(p.Latest))
-            .Take(limit)
-            .Select((p, rank) => new TopItemRow(
-                rank + 1, p.Item.Id, p.Item.Platform, p.Item.Title, p.Item.Url, p.Item.PublishedAt,
-                p.Latest is null ? 0 : Engagement.Interactions(p.Latest), p.Latest?.Views,
-                At(p.Item.Id, TimeSpan.FromHours(1)), At(p.Item.Id, TimeSpan.FromHours(24)), At(p.Item.Id, TimeSpan.FromDays(7)),
-                storyOf.TryGetValue(p.Item.Id, out var story) ? story.Platforms.Count : 1))
-            .ToList();
         return new TopItemsReport(stationId, rows, [Engagement.Formula, .. Overperformance.FormulaLines, StoryLinker.Formula]);
     }
 }

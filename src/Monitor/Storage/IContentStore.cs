@@ -1,24 +1,10 @@
-using Monitor.Domain;
-using Monitor.Pipeline;
-
 namespace Monitor.Storage;
 
 /// <summary>
 /// Where collected content lives: SQLite by default (<c>AddSqliteStore</c>), Elasticsearch when
-/// one machine is not enough. A save is acknowledged only once the store holds it durably.
+/// one machine is not enough. The three purposes are separate contracts so each caller asks for
+/// only what it uses: the pipeline writes (<see cref="IContentWriter"/>), reports and the
+/// dashboard query (<see cref="IContentQueries"/>), commands administer (<see cref="IContentAdmin"/>).
+/// This union is what a store implements and what the registrations also offer.
 /// </summary>
-public interface IContentStore
-{
-    /// <summary>Creates or upgrades the schema; safe to call on every start.</summary>
-    Task InitializeAsync(CancellationToken cancellationToken = default);
-
-    Task<SaveResult> SaveAsync(ContentBatch batch, CancellationToken cancellationToken = default);
-
-    Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default);
-
-    IAsyncEnumerable<Item> ReadItemsAsync(CancellationToken cancellationToken = default);
-
-    IAsyncEnumerable<Observation> ReadObservationsAsync(CancellationToken cancellationToken = default);
-
-    IAsyncEnumerable<Comment> ReadCommentsAsync(CancellationToken cancellationToken = default);
-}
+public interface IContentStore : IContentWriter, IContentQueries, IContentAdmin;

@@ -30,6 +30,10 @@ public static class TransferJson
 
     public static string Write(TransferLine line) => JsonSerializer.Serialize(line, Options);
 
+    /// <summary><c>2026-11-01T07:30:00Z</c> (fractions of a second only when there are any), as the lines write times; CSV export uses it too.</summary>
+    public static string FormatTime(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
     public static string KindName(ItemKind kind) => kind.ToString().ToLowerInvariant();
 
     public static Platform ParsePlatform(string? text) =>
@@ -72,6 +76,6 @@ internal sealed class UtcTimeConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        writer.WriteStringValue(TransferJson.FormatTime(value));
     }
 }

@@ -1,11 +1,18 @@
+using Monitor.Pipeline;
 using Monitor.Domain;
 using Monitor.Reporting;
+using Monitor.Storage.Sqlite;
+using Monitor.Tests.Support;
 using static Monitor.Tests.Reporting.ReportSamples;
 
 namespace Monitor.Tests.Reporting;
 
-public sealed class LeaderboardTests
+public sealed class LeaderboardTests : IDisposable
 {
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
     private static readonly Station[] Stations =
     [
         new("lang-son", "Lạng Sơn", "Lạng Sơn", "cum-2", [], null, []),
@@ -14,7 +21,7 @@ public sealed class LeaderboardTests
     ];
 
     [Fact]
-    public void Build_TwoStations_RankedByEngagementWithHandComputedFigures()
+    public async Task BuildAsync_TwoStations_RankedByEngagementWithHandComputedFigures()
     {
         var a1 = Item("youtube:a1", "lang-son", "ls-yt", T0.AddDays(1));
         var a2 = Item("facebook:a2", "lang-son", "ls-fb", T0.AddDays(2), ItemKind.Post, Platform.Facebook);
@@ -29,14 +36,16 @@ public sealed class LeaderboardTests
             new Observation("youtube:a0", T0.AddDays(-4), null, 1, 9999, 0, 0),
             new Observation("tiktok:b1", T0.AddDays(1.5), null, 7000, 80, 15, 5), // 100
             new Observation("youtube:h1", T0.AddDays(1.5), null, 1, 99999, 0, 0),
-        }.ToLookup(o => o.ItemId);
+        };
         FollowerCount[] followers =
         [
             new("cb-tt", T0.AddDays(1), 1000), new("cb-tt", T0.AddDays(3), 1100), new("cb-tt", T0.AddDays(-3), 1),
         ];
-        var data = new ReportData([a0, a1, a2, b1, h1], observations, followers);
+        var store = new SqliteContentStore(new SqliteStoreOptions(temp.File("monitor.db")), TestClock.Create());
+        await store.InitializeAsync();
+        await store.SaveAsync(ContentBatch.Empty with { Items = [a0, a1, a2, b1, h1], Observations = observations });
 
-        var report = Leaderboard.Build("cum-2", Stations, data, T0, null);
+        var report = await Leaderboard.BuildAsync("cum-2", Stations, store, followers, T0, null);
 
         report.Rows.Select(r => r.StationId).ShouldBe(["cao-bang", "lang-son"]);
         var cb = report.Rows[0];

@@ -1,5 +1,4 @@
 using Monitor.Domain;
-using Monitor.Reporting;
 using static Monitor.Tests.Reporting.ReportSamples;
 
 namespace Monitor.Tests.Reporting;

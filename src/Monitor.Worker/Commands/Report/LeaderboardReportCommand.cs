@@ -30,22 +30,19 @@ internal static class LeaderboardReportCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        var (pipelines, data, exitCode) = await ReportSource.LoadAsync(context, cancellationToken);
-        if (pipelines is null || data is null)
+        return await ReportSource.RunAsync(context, async inputs =>
         {
-            return exitCode;
-        }
+            var cluster = parseResult.GetValue(Cluster)!;
+            var known = inputs.Pipelines.Stations.Select(s => s.Cluster).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+            if (!known.Contains(cluster, StringComparer.OrdinalIgnoreCase))
+            {
+                await context.Error.WriteLineAsync($"No station in {context.PipelinesFolder} belongs to cluster '{cluster}'. Known clusters: {string.Join(", ", known)}.");
+                return ExitCodes.InvalidConfiguration;
+            }
 
-        var cluster = parseResult.GetValue(Cluster)!;
-        var known = pipelines.Stations.Select(s => s.Cluster).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        if (!known.Contains(cluster, StringComparer.OrdinalIgnoreCase))
-        {
-            await context.Error.WriteLineAsync($"No station in {context.PipelinesFolder} belongs to cluster '{cluster}'. Known clusters: {string.Join(", ", known)}.");
-            return ExitCodes.InvalidConfiguration;
-        }
-
-        var report = Leaderboard.Build(cluster, pipelines.Stations, data, from, to);
-        await context.Output.WriteAsync(parseResult.GetValue(ReportOptions.Json) ? ReportText.ToJson(report) + Environment.NewLine : ReportText.Render(report));
-        return ExitCodes.Ok;
+            var report = await Leaderboard.BuildAsync(cluster, inputs.Pipelines.Stations, inputs.Queries, inputs.Followers, from, to, cancellationToken);
+            await context.Output.WriteAsync(parseResult.GetValue(ReportOptions.Json) ? ReportText.ToJson(report) + Environment.NewLine : ReportText.Render(report));
+            return ExitCodes.Ok;
+        }, cancellationToken);
     }
 }

@@ -1,37 +1,41 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Configuration;
-using Monitor.Reporting;
+using Monitor.Domain;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
 using Monitor.Worker.Hosting;
 
 namespace Monitor.Worker.Commands.Report;
 
-/// <summary>Loads what a report needs: the stations from pipelines/, and the store opened read-only.</summary>
+/// <summary>What a report reads: the stations from pipelines/, the store's queries (opened read-only), and follower counts.</summary>
+internal sealed record ReportInputs(PipelineConfiguration Pipelines, IContentQueries Queries, IReadOnlyList<FollowerCount> Followers);
+
+/// <summary>Opens what a report needs for as long as the report runs; nothing is read into memory up front.</summary>
 internal static class ReportSource
 {
-    public static async Task<(PipelineConfiguration? Pipelines, ReportData? Data, int ExitCode)> LoadAsync(CommandContext context, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, Func<ReportInputs, Task<int>> report, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(report);
         var loaded = context.LoadPipelines();
         if (loaded.Configuration is null)
         {
             context.WriteProblems(loaded.Problems);
-            return (null, null, ExitCodes.InvalidConfiguration);
+            return ExitCodes.InvalidConfiguration;
         }
 
         var dbPath = context.DbPath(loaded);
         await using var services = new ServiceCollection().AddSqliteStore(dbPath, readOnly: true).BuildServiceProvider();
-        var store = services.GetRequiredService<IContentStore>();
         try
         {
-            await store.InitializeAsync(cancellationToken);
+            await services.GetRequiredService<IContentAdmin>().InitializeAsync(cancellationToken);
             var followers = await SqliteFollowerCounts.ReadAsync(dbPath, cancellationToken);
-            return (loaded.Configuration, await ReportData.ReadAsync(store, followers, cancellationToken), ExitCodes.Ok);
+            return await report(new ReportInputs(loaded.Configuration, services.GetRequiredService<IContentQueries>(), followers));
         }
         catch (StoreUnavailableException exception)
         {
             await context.Error.WriteLineAsync(exception.Message);
-            return (null, null, ExitCodes.StoreUnavailable);
+            return ExitCodes.StoreUnavailable;
         }
     }
 }

@@ -30,14 +30,11 @@ internal static class StoriesReportCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        var (pipelines, data, exitCode) = await ReportSource.LoadAsync(context, cancellationToken);
-        if (pipelines is null || data is null)
+        return await ReportSource.RunAsync(context, async inputs =>
         {
-            return exitCode;
-        }
-
-        var report = StoriesReportBuilder.Build(parseResult.GetValue(LeaderboardReportCommand.Cluster)!, pipelines.Stations, data, limit, from, to);
-        await context.Output.WriteAsync(parseResult.GetValue(ReportOptions.Json) ? ReportText.ToJson(report) + Environment.NewLine : ReportText.Render(report));
-        return ExitCodes.Ok;
+            var report = await StoriesReportBuilder.BuildAsync(parseResult.GetValue(LeaderboardReportCommand.Cluster)!, inputs.Pipelines.Stations, inputs.Queries, limit, from, to, cancellationToken);
+            await context.Output.WriteAsync(parseResult.GetValue(ReportOptions.Json) ? ReportText.ToJson(report) + Environment.NewLine : ReportText.Render(report));
+            return ExitCodes.Ok;
+        }, cancellationToken);
     }
 }

@@ -34,21 +34,18 @@ internal static class TopReportCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        var (pipelines, data, exitCode) = await ReportSource.LoadAsync(context, cancellationToken);
-        if (pipelines is null || data is null)
+        return await ReportSource.RunAsync(context, async inputs =>
         {
-            return exitCode;
-        }
+            var station = parseResult.GetValue(Station)!;
+            if (inputs.Pipelines.Stations.All(s => s.Id != station))
+            {
+                await context.Error.WriteLineAsync($"Unknown station '{station}'. Known stations: {string.Join(", ", inputs.Pipelines.Stations.Select(s => s.Id))}.");
+                return ExitCodes.InvalidConfiguration;
+            }
 
-        var station = parseResult.GetValue(Station)!;
-        if (pipelines.Stations.All(s => s.Id != station))
-        {
-            await context.Error.WriteLineAsync($"Unknown station '{station}'. Known stations: {string.Join(", ", pipelines.Stations.Select(s => s.Id))}.");
-            return ExitCodes.InvalidConfiguration;
-        }
-
-        var report = TopItems.Build(station, data, limit, from, to);
-        await context.Output.WriteAsync(parseResult.GetValue(ReportOptions.Json) ? ReportText.ToJson(report) + Environment.NewLine : ReportText.Render(report));
-        return ExitCodes.Ok;
+            var report = await TopItems.BuildAsync(station, inputs.Queries, limit, from, to, cancellationToken);
+            await context.Output.WriteAsync(parseResult.GetValue(ReportOptions.Json) ? ReportText.ToJson(report) + Environment.NewLine : ReportText.Render(report));
+            return ExitCodes.Ok;
+        }, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace Monitor.Storage.Elasticsearch;
 /// (<c>create</c> only). <see cref="SaveAsync"/> returns only after Elasticsearch acknowledged every
 /// document (or, for bad data, after it is safe in the dead-letter file).
 /// </summary>
-internal sealed class ElasticsearchContentStore(
+internal sealed partial class ElasticsearchContentStore(
     ElasticsearchRequests requests,
     ElasticsearchCluster cluster,
     ElasticsearchSetup setup,

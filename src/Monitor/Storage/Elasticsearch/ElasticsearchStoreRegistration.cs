@@ -36,7 +36,7 @@ public static class ElasticsearchStoreRegistration
                 ? throw new StoreUnavailableException("store.elasticsearch is not usable: " + string.Join(" ", validation.Failures ?? []))
                 : ActivatorUtilities.CreateInstance<ElasticsearchContentStore>(sp);
         });
-        return services;
+        return services.AddStoreContracts();
     }
 
     /// <summary>

@@ -13,9 +13,9 @@ namespace Monitor.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode. Items are keyed by their deterministic id, so
 /// collecting again never adds a row; a changed title/body/date is kept as a new row in
 /// <c>item_versions</c>. Observations are append-only. Each <see cref="SaveAsync"/> is one
-/// transaction, durable when it returns, together with the batch's checkpoint if it carries one.
+/// transaction, durable when it returns.
 /// </summary>
-internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock) : IContentStore, ICheckpointReader
+internal sealed partial class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock) : IContentStore, ICheckpointReader
 {
     private readonly SqliteStoreFile file = new(options);
 
@@ -53,15 +53,17 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         try
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            await using var statements = new Statements(connection, transaction);
             var now = SqliteTime.Write(clock.GetUtcNow());
+            await using var statements = new SqliteStatements(connection, transaction);
             int added = 0, changed = 0, unchanged = 0;
+            var touched = new HashSet<string>(StringComparer.Ordinal);
+            var contentChanged = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in batch.Items)
             {
                 switch (await SaveItemAsync(statements, item, now, cancellationToken))
                 {
-                    case ItemChange.Added: added++; break;
-                    case ItemChange.Changed: changed++; break;
+                    case ItemChange.Added: added++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
+                    case ItemChange.Changed: changed++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
                     default: unchanged++; break;
                 }
             }
@@ -69,13 +71,19 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
             var observations = 0;
             foreach (var observation in batch.Observations)
             {
-                observations += await SaveObservationAsync(statements, observation, cancellationToken);
+                var stored = await SaveObservationAsync(statements, observation, cancellationToken);
+                observations += stored;
+                if (stored > 0)
+                {
+                    touched.Add(observation.ItemId);
+                }
             }
 
             var comments = 0;
             foreach (var comment in batch.Comments)
             {
                 comments += await SaveCommentAsync(statements, comment, now, cancellationToken);
+                touched.Add(comment.ItemId);
             }
 
             foreach (var assessment in batch.Assessments)
@@ -83,10 +91,16 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
                 await SaveAssessmentAsync(statements, assessment, cancellationToken);
             }
 
-            var flags = 0;
+            int flags = 0, flaggedTargets = 0;
             foreach (var flag in batch.Flags)
             {
-                flags += await SaveFlagAsync(statements, flag, cancellationToken);
+                var (stored, newTarget, itemId) = await SaveFlagAsync(statements, flag, cancellationToken);
+                flags += stored;
+                flaggedTargets += newTarget ? 1 : 0;
+                if (stored > 0 && itemId is not null)
+                {
+                    touched.Add(itemId);
+                }
             }
 
             if (batch.Checkpoint is { } checkpoint)
@@ -101,6 +115,8 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
                 await keep.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await new SqliteItemSummaries(statements).RefreshAsync(touched, contentChanged, cancellationToken);
+            await AddTotalsAsync(statements, added, observations, comments, flaggedTargets, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult(added, changed, unchanged, observations, comments, flags);
         }
@@ -115,35 +131,32 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         await using var connection = await file.OpenAsync(cancellationToken);
         try
         {
-            var groups = new Dictionary<(string Station, string Platform), StatsGroup>();
+            var groups = new List<StatsGroup>();
             await using (var reader = await QueryAsync(connection, """
-                SELECT station_id, platform, COUNT(*), MIN(published_at), MAX(published_at)
-                FROM items GROUP BY station_id, platform
+                SELECT station_id, platform, COUNT(*), SUM(observations), SUM(comments), SUM(flagged), MIN(published_at), MAX(published_at)
+                FROM item_summary INDEXED BY summary_stats GROUP BY station_id, platform ORDER BY station_id, platform
                 """, cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var key = (reader.GetString(0), reader.GetString(1));
-                    groups[key] = new StatsGroup(key.Item1, key.Item2, reader.GetInt64(2), 0, 0, 0, SqliteTime.ReadNullable(reader.GetValue(3)), SqliteTime.ReadNullable(reader.GetValue(4)));
+                    groups.Add(new StatsGroup(
+                        reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5),
+                        SqliteTime.ReadNullable(reader.GetValue(6)), SqliteTime.ReadNullable(reader.GetValue(7))));
                 }
             }
 
-            await AddCountsAsync(connection, groups, "SELECT i.station_id, i.platform, COUNT(*) FROM observations o JOIN items i ON i.id = o.item_id GROUP BY 1, 2", (g, n) => g with { Observations = n }, cancellationToken);
-            await AddCountsAsync(connection, groups, "SELECT i.station_id, i.platform, COUNT(*) FROM comments c JOIN items i ON i.id = c.item_id GROUP BY 1, 2", (g, n) => g with { Comments = n }, cancellationToken);
-            await AddCountsAsync(connection, groups, """
-                SELECT station_id, platform, COUNT(DISTINCT target_id) FROM (
-                    SELECT i.station_id, i.platform, f.target_id FROM flags f JOIN items i ON f.target_kind = 'item' AND i.id = f.target_id
-                    UNION ALL
-                    SELECT i.station_id, i.platform, f.target_id FROM flags f JOIN comments c ON f.target_kind = 'comment' AND c.id = f.target_id JOIN items i ON i.id = c.item_id)
-                GROUP BY 1, 2
-                """, (g, n) => g with { Flagged = n }, cancellationToken);
+            var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var reader = await QueryAsync(connection, "SELECT name, value FROM store_totals", cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    totals[reader.GetString(0)] = reader.GetInt64(1);
+                }
+            }
 
             return new StoreStats(
-                await CountAsync(connection, "SELECT COUNT(*) FROM items", cancellationToken),
-                await CountAsync(connection, "SELECT COUNT(*) FROM observations", cancellationToken),
-                await CountAsync(connection, "SELECT COUNT(*) FROM comments", cancellationToken),
-                await CountAsync(connection, "SELECT COUNT(DISTINCT target_id) FROM flags", cancellationToken),
-                [.. groups.Values.OrderBy(g => g.Station, StringComparer.Ordinal).ThenBy(g => g.Platform, StringComparer.Ordinal)]);
+                totals.GetValueOrDefault("items"), totals.GetValueOrDefault("observations"), totals.GetValueOrDefault("comments"), totals.GetValueOrDefault("flagged"),
+                [.. groups.OrderBy(g => g.Station, StringComparer.Ordinal).ThenBy(g => g.Platform, StringComparer.Ordinal)]);
         }
         catch (SqliteException exception)
         {
@@ -151,51 +164,49 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         }
     }
 
-    public async IAsyncEnumerable<Item> ReadItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var reader = await QueryAsync(connection, $"SELECT {ItemColumns} FROM items ORDER BY rowid", cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return ReadItem(reader);
-        }
-    }
+    public IAsyncEnumerable<Item> ReadItemsAsync(CancellationToken cancellationToken = default) =>
+        ReadPagesAsync($"SELECT rowid, {ItemColumns} FROM items WHERE rowid > $after ORDER BY rowid LIMIT $limit", r => ReadItem(r, 1), cancellationToken);
 
-    public async IAsyncEnumerable<Observation> ReadObservationsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Observation> ReadObservationsAsync(CancellationToken cancellationToken = default) =>
+        ReadPagesAsync($"SELECT id, {ObservationColumns} FROM observations WHERE id > $after ORDER BY id LIMIT $limit", r => ReadObservation(r, 1), cancellationToken);
+
+    public IAsyncEnumerable<Comment> ReadCommentsAsync(CancellationToken cancellationToken = default) =>
+        ReadPagesAsync($"SELECT rowid, {CommentColumns} FROM comments WHERE rowid > $after ORDER BY rowid LIMIT $limit", r => ReadComment(r, 1), cancellationToken);
+
+    /// <summary>
+    /// Reads a whole table page by page (keyset on the first column), each page on its own short
+    /// read, so a long copy never holds a read transaction open against the writer.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadPagesAsync<T>(string sql, Func<SqliteDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var reader = await QueryAsync(connection, "SELECT item_id, observed_at, age_seconds, views, reactions, comments, shares, checkpoint_seconds FROM observations ORDER BY id", cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        const int PageSize = 1000;
+        long after = 0;
+        while (true)
         {
-            yield return new Observation(
-                reader.GetString(0),
-                SqliteTime.Read(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : TimeSpan.FromSeconds(reader.GetInt64(2)),
-                NullableLong(reader, 3),
-                NullableLong(reader, 4),
-                NullableLong(reader, 5),
-                NullableLong(reader, 6))
+            var page = new List<T>(PageSize);
+            await using (var connection = await file.OpenAsync(cancellationToken))
+            await using (var command = connection.CreateCommand())
             {
-                Checkpoint = reader.IsDBNull(7) ? null : TimeSpan.FromSeconds(reader.GetInt64(7)),
-            };
-        }
-    }
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$limit", PageSize);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    after = reader.GetInt64(0);
+                    page.Add(read(reader));
+                }
+            }
 
-    public async IAsyncEnumerable<Comment> ReadCommentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await using var connection = await file.OpenAsync(cancellationToken);
-        await using var reader = await QueryAsync(connection, "SELECT id, item_id, platform, parent_id, author, text, published_at, likes FROM comments ORDER BY rowid", cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return new Comment(
-                reader.GetString(0),
-                reader.GetString(1),
-                ReadPlatform(reader.GetString(2)),
-                NullableString(reader, 3),
-                NullableString(reader, 4),
-                reader.GetString(5),
-                SqliteTime.ReadNullable(reader.GetValue(6)),
-                NullableLong(reader, 7));
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
         }
     }
 
@@ -265,25 +276,51 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
 
     private const string ItemColumns = "items.id, items.station_id, items.channel_id, items.platform, items.kind, items.url, items.title, items.body, items.author, items.category, items.published_at, items.collected_at, items.language";
 
-    private static Item ReadItem(SqliteDataReader reader)
+    private const string ObservationColumns = "item_id, observed_at, age_seconds, views, reactions, comments, shares, checkpoint_seconds";
+
+    private const string CommentColumns = "id, item_id, platform, parent_id, author, text, published_at, likes";
+
+    private static Item ReadItem(SqliteDataReader reader, int first = 0)
     {
         return new Item(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetString(2),
-            ReadPlatform(reader.GetString(3)),
-            Enum.Parse<ItemKind>(reader.GetString(4), ignoreCase: true),
-            reader.GetString(5),
-            reader.GetString(6),
-            NullableString(reader, 7),
-            NullableString(reader, 8),
-            NullableString(reader, 9),
-            SqliteTime.ReadNullable(reader.GetValue(10)),
-            SqliteTime.Read(reader.GetString(11)),
-            reader.GetString(12));
+            reader.GetString(first),
+            reader.GetString(first + 1),
+            reader.GetString(first + 2),
+            ReadPlatform(reader.GetString(first + 3)),
+            Enum.Parse<ItemKind>(reader.GetString(first + 4), ignoreCase: true),
+            reader.GetString(first + 5),
+            reader.GetString(first + 6),
+            NullableString(reader, first + 7),
+            NullableString(reader, first + 8),
+            NullableString(reader, first + 9),
+            SqliteTime.ReadNullable(reader.GetValue(first + 10)),
+            SqliteTime.Read(reader.GetString(first + 11)),
+            reader.GetString(first + 12));
     }
 
-    private static async Task<ItemChange> SaveItemAsync(Statements statements, Item item, string now, CancellationToken cancellationToken)
+    private static Observation ReadObservation(SqliteDataReader reader, int first = 0) => new(
+        reader.GetString(first),
+        SqliteTime.Read(reader.GetString(first + 1)),
+        reader.IsDBNull(first + 2) ? null : TimeSpan.FromSeconds(reader.GetInt64(first + 2)),
+        NullableLong(reader, first + 3),
+        NullableLong(reader, first + 4),
+        NullableLong(reader, first + 5),
+        NullableLong(reader, first + 6))
+    {
+        Checkpoint = reader.IsDBNull(first + 7) ? null : TimeSpan.FromSeconds(reader.GetInt64(first + 7)),
+    };
+
+    private static Comment ReadComment(SqliteDataReader reader, int first = 0) => new(
+        reader.GetString(first),
+        reader.GetString(first + 1),
+        ReadPlatform(reader.GetString(first + 2)),
+        NullableString(reader, first + 3),
+        NullableString(reader, first + 4),
+        reader.GetString(first + 5),
+        SqliteTime.ReadNullable(reader.GetValue(first + 6)),
+        NullableLong(reader, first + 7));
+
+    private static async Task<ItemChange> SaveItemAsync(SqliteStatements statements, Item item, string now, CancellationToken cancellationToken)
     {
         var hash = ContentHash(item);
         long? rowId = null;
@@ -373,7 +410,7 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         command.Parameters.AddWithValue("$now", now);
     }
 
-    private static async Task<int> SaveObservationAsync(Statements statements, Observation observation, CancellationToken cancellationToken)
+    private static async Task<int> SaveObservationAsync(SqliteStatements statements, Observation observation, CancellationToken cancellationToken)
     {
         var command = statements.Get("""
             INSERT INTO observations (item_id, observed_at, age_seconds, views, reactions, comments, shares, checkpoint_seconds)
@@ -391,7 +428,7 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<int> SaveCommentAsync(Statements statements, Comment comment, string now, CancellationToken cancellationToken)
+    private static async Task<int> SaveCommentAsync(SqliteStatements statements, Comment comment, string now, CancellationToken cancellationToken)
     {
         // A comment can be edited and its likes grow: keep the latest text and count, count it as new once.
         long known;
@@ -419,7 +456,7 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         return known == 0 ? 1 : 0;
     }
 
-    private static async Task SaveAssessmentAsync(Statements statements, Assessment assessment, CancellationToken cancellationToken)
+    private static async Task SaveAssessmentAsync(SqliteStatements statements, Assessment assessment, CancellationToken cancellationToken)
     {
         var command = statements.Get("""
             INSERT INTO assessments (target_id, target_kind, task, label, probability, model_version)
@@ -435,8 +472,16 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<int> SaveFlagAsync(Statements statements, Flag flag, CancellationToken cancellationToken)
+    /// <summary>Stores a flag; says whether it is the first flag on its target and which item the target belongs to.</summary>
+    private static async Task<(int Stored, bool NewTarget, string? ItemId)> SaveFlagAsync(SqliteStatements statements, Flag flag, CancellationToken cancellationToken)
     {
+        long earlier;
+        var find = statements.Get("SELECT COUNT(*) FROM flags WHERE target_id = $target");
+        {
+            find.Parameters.AddWithValue("$target", flag.TargetId);
+            earlier = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var command = statements.Get("""
             INSERT INTO flags (target_id, target_kind, source, severity, reason, score, evidence, raised_at)
             VALUES ($target, $kind, $source, $severity, $reason, $score, $evidence, $raised)
@@ -450,47 +495,34 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         command.Parameters.AddWithValue("$score", (object?)flag.Score ?? DBNull.Value);
         command.Parameters.AddWithValue("$evidence", JsonSerializer.Serialize(flag.Evidence));
         command.Parameters.AddWithValue("$raised", SqliteTime.Write(flag.RaisedAt));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (flag.TargetKind != TargetKind.Comment)
+        {
+            return (stored, stored > 0 && earlier == 0, flag.TargetId);
+        }
+
+        var owner = statements.Get("SELECT item_id FROM comments WHERE id = $target");
+        owner.Parameters.AddWithValue("$target", flag.TargetId);
+        return (stored, stored > 0 && earlier == 0, await owner.ExecuteScalarAsync(cancellationToken) as string);
+    }
+
+    private static async Task AddTotalsAsync(SqliteStatements statements, long items, long observations, long comments, long flagged, CancellationToken cancellationToken)
+    {
+        var command = statements.Get("""
+            INSERT INTO store_totals (name, value) VALUES ('items', $items), ('observations', $observations), ('comments', $comments), ('flagged', $flagged)
+            ON CONFLICT (name) DO UPDATE SET value = value + excluded.value
+            """);
+        command.Parameters.AddWithValue("$items", items);
+        command.Parameters.AddWithValue("$observations", observations);
+        command.Parameters.AddWithValue("$comments", comments);
+        command.Parameters.AddWithValue("$flagged", flagged);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string ContentHash(Item item)
     {
         var text = string.Join('\u001f', item.Title, item.Body, item.Author, item.Category, item.PublishedAt is { } p ? SqliteTime.Write(p) : string.Empty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
-
-    /// <summary>
-    /// The statements of one save, each prepared once and run for every row of the batch (SQLite
-    /// keeps a command's prepared statement while its text stays the same): preparing ~25 statements
-    /// per item was most of the cost of a save.
-    /// </summary>
-    private sealed class Statements(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
-    {
-        private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
-
-        /// <summary>The statement for <paramref name="sql"/>, its parameters cleared for the next row.</summary>
-        public SqliteCommand Get(string sql)
-        {
-            if (prepared.TryGetValue(sql, out var command))
-            {
-                command.Parameters.Clear();
-                return command;
-            }
-
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            prepared[sql] = command;
-            return command;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var command in prepared.Values)
-            {
-                await command.DisposeAsync();
-            }
-        }
     }
 
     private static async Task<SqliteDataReader> QueryAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
@@ -508,31 +540,6 @@ internal sealed class SqliteContentStore(SqliteStoreOptions options, TimeProvide
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<long> CountAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task AddCountsAsync(
-        SqliteConnection connection,
-        Dictionary<(string, string), StatsGroup> groups,
-        string sql,
-        Func<StatsGroup, long, StatsGroup> set,
-        CancellationToken cancellationToken)
-    {
-        await using var reader = await QueryAsync(connection, sql, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = (reader.GetString(0), reader.GetString(1));
-            if (groups.TryGetValue(key, out var group))
-            {
-                groups[key] = set(group, reader.GetInt64(2));
-            }
-        }
     }
 
     private static Platform ReadPlatform(string text) =>

@@ -134,9 +134,57 @@ internal static class SqliteSchema
         ALTER TABLE observations ADD COLUMN checkpoint_seconds INTEGER;
         CREATE UNIQUE INDEX observations_by_checkpoint ON observations (item_id, checkpoint_seconds) WHERE checkpoint_seconds IS NOT NULL;
         """,
+
+        // 4: the read side kept current at write time (issue 10): one summary row per item with its
+        // latest engagement, counts and overperformance; story link keys; running totals for stats.
+        // Filled from the existing rows by SqliteSummaryBackfill right after this runs.
+        """
+        CREATE TABLE item_summary (
+            item_id TEXT NOT NULL PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            station_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            published_at TEXT,
+            collected_at TEXT NOT NULL,
+            at TEXT NOT NULL,
+            observations INTEGER NOT NULL,
+            comments INTEGER NOT NULL,
+            flagged INTEGER NOT NULL,
+            latest_at TEXT,
+            engagement INTEGER NOT NULL,
+            views INTEGER,
+            value_1h REAL,
+            value_24h REAL,
+            value_7d REAL,
+            score_1h REAL,
+            score_24h REAL,
+            score_7d REAL,
+            best_score REAL);
+        CREATE INDEX summary_by_station ON item_summary (station_id, at, platform, channel_id, engagement, views, best_score);
+        CREATE INDEX summary_by_platform ON item_summary (platform, at);
+        CREATE INDEX summary_by_time ON item_summary (at);
+        CREATE INDEX summary_stats ON item_summary (station_id, platform, published_at, observations, comments, flagged);
+        CREATE INDEX summary_top ON item_summary (station_id, best_score DESC, engagement DESC, seq);
+        CREATE INDEX summary_baseline ON item_summary (channel_id, kind, published_at, item_id, value_1h, value_24h, value_7d);
+        CREATE TABLE item_links (
+            link TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (link, item_id)) WITHOUT ROWID;
+        CREATE INDEX links_by_item ON item_links (item_id);
+        CREATE TABLE store_totals (
+            name TEXT NOT NULL PRIMARY KEY,
+            value INTEGER NOT NULL);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
+
+    /// <summary>The migration that adds the read-side summaries, filled from existing rows in the same transaction.</summary>
+    private const int SummaryVersion = 4;
 
     public static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
@@ -169,6 +217,11 @@ internal static class SqliteSchema
                 command.Transaction = transaction;
                 command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
                 await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (version == SummaryVersion)
+            {
+                await SqliteSummaryBackfill.RunAsync(connection, transaction, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

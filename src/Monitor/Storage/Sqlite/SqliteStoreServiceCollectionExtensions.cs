@@ -19,6 +19,6 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<SqliteContentStore>());
         services.AddSingleton<ICheckpointReader>(sp => sp.GetRequiredService<SqliteContentStore>());
-        return services;
+        return services.AddStoreContracts();
     }
 }

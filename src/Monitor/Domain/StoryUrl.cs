@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Monitor.Reporting;
+namespace Monitor.Domain;
 
 /// <summary>
 /// The form of a URL used to decide that two items point at the same article: https, lower-case
@@ -24,6 +24,23 @@ public static partial class StoryUrl
             .Where(p => !TrackingPrefixes.Any(t => p.StartsWith(t, StringComparison.OrdinalIgnoreCase))));
         var path = uri.AbsolutePath.Length > 1 ? uri.AbsolutePath.TrimEnd('/') : string.Empty;
         return $"https://{host}{path}{(query.Length > 0 ? "?" + query : string.Empty)}";
+    }
+
+    /// <summary>
+    /// The keys that join an item into a story: its own canonical URL and every link in its title
+    /// and body. Two items sharing any key tell the same story.
+    /// </summary>
+    public static IReadOnlyList<string> KeysOf(string url, string? title, string? body)
+    {
+        var keys = new List<string>();
+        if (Canonical(url) is { } own)
+        {
+            keys.Add(own);
+        }
+
+        keys.AddRange(LinksIn(body));
+        keys.AddRange(LinksIn(title));
+        return [.. keys.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Every http(s) link in a text, canonical.</summary>

@@ -1,6 +1,4 @@
-using Monitor.Domain;
-
-namespace Monitor.Reporting;
+namespace Monitor.Domain;
 
 /// <summary>
 /// An item's engagement as a function of its age, from its observations: values between two
@@ -22,9 +20,11 @@ public sealed class EngagementCurve
     public static EngagementCurve FromObservations(Item item, IEnumerable<Observation> observations)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return new EngagementCurve(observations
-            .Select(o => (Age: o.Age ?? (item.PublishedAt is { } p ? o.ObservedAt - p : TimeSpan.Zero), Value: (double)Engagement.Interactions(o))));
+        return FromObservations(item.PublishedAt, observations);
     }
+
+    public static EngagementCurve FromObservations(DateTimeOffset? publishedAt, IEnumerable<Observation> observations) =>
+        new(observations.Select(o => (Age: o.Age ?? (publishedAt is { } p ? o.ObservedAt - p : TimeSpan.Zero), Value: (double)Engagement.Interactions(o))));
 
     /// <summary>Engagement at <paramref name="age"/>, linearly interpolated; null outside the observed span.</summary>
     public double? ValueAt(TimeSpan age)

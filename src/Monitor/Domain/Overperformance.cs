@@ -1,6 +1,4 @@
-using Monitor.Domain;
-
-namespace Monitor.Reporting;
+namespace Monitor.Domain;
 
 /// <summary>One item's score at one standard age.</summary>
 public sealed record OverperformanceScore(string ItemId, TimeSpan Age, double Actual, double Expected, double Score, int BaselineItems);
@@ -52,6 +50,30 @@ public static class Overperformance
         }
 
         return actual >= expected ? actual / expected : -(expected / Math.Max(actual, 1));
+    }
+
+    /// <summary>
+    /// The median of overperformance scores, taken on the underlying ratio (score +2 = ratio 2,
+    /// score −2 = ratio 0.5) so the middle of +1.2 and −1.5 is not a meaningless −0.15.
+    /// </summary>
+    public static double? MedianScore(IReadOnlyCollection<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var ratio = Median([.. scores.Select(s => s >= 1 ? s : -1 / s)]);
+        return ratio is { } r ? (r >= 1 ? r : -1 / r) : null;
+    }
+
+    public static double? Median(IReadOnlyCollection<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>Scores every item at every standard age it has reached, against its own channel and kind.</summary>

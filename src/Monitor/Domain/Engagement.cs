@@ -1,6 +1,4 @@
-using Monitor.Domain;
-
-namespace Monitor.Reporting;
+namespace Monitor.Domain;
 
 /// <summary>
 /// The one engagement number reports rank by: interactions = reactions + comments + shares (a count

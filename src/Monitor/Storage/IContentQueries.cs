@@ -1,0 +1,39 @@
+using Monitor.Domain;
+using Monitor.Storage.Queries;
+
+namespace Monitor.Storage;
+
+/// <summary>
+/// What reports and the dashboard ask, answered inside the store over what the save keeps current
+/// (SQL over indexed columns, or aggregations and <c>search_after</c>): summary rows, never bodies
+/// unless one item is asked for. The cost follows the filter, not the size of the store.
+/// </summary>
+public interface IContentQueries
+{
+    /// <summary>Per station of the filter: items, engagement, views, items per platform and channel, median overperformance.</summary>
+    Task<IReadOnlyList<StationTotals>> GetStationTotalsAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The filter's items ranked by overperformance at the largest standard age scored (unscored last),
+    /// then latest engagement, then the order they were first stored.
+    /// </summary>
+    Task<IReadOnlyList<ItemSummary>> GetTopItemsAsync(ContentFilter filter, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The filter's items with their link keys, in the order they were first stored, for story linking.</summary>
+    Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>These items (those the store holds) with their link keys.</summary>
+    Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Every item that carries one of these link keys (its own canonical URL or a link in it).</summary>
+    Task<IReadOnlyList<StoryCandidate>> GetItemsSharingLinksAsync(IReadOnlyCollection<string> linkKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>One whole item, body included; null when the store does not hold it.</summary>
+    Task<Item?> GetItemAsync(string itemId, CancellationToken cancellationToken = default);
+
+    /// <summary>One item's observations, oldest first.</summary>
+    Task<IReadOnlyList<Observation>> GetObservationsAsync(string itemId, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of an item's comments in id order, after <paramref name="afterId"/> (null: the first page).</summary>
+    Task<IReadOnlyList<Comment>> GetCommentsAsync(string itemId, string? afterId, int limit, CancellationToken cancellationToken = default);
+}

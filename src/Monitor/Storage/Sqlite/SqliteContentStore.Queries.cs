@@ -1,0 +1,257 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Monitor.Domain;
+using Monitor.Storage.Queries;
+
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>The query contract over <c>item_summary</c> and <c>item_links</c>: indexed SQL, bodies only for one item.</summary>
+internal sealed partial class SqliteContentStore
+{
+    private const string SummaryColumns =
+        "s.item_id, s.station_id, s.channel_id, s.platform, s.kind, s.url, s.title, s.published_at, s.collected_at, s.engagement, s.views, s.score_1h, s.score_24h, s.score_7d";
+
+    private const string LinkColumn = "(SELECT group_concat(l.link, char(10)) FROM item_links l WHERE l.item_id = s.item_id)";
+
+    public Task<IReadOnlyList<StationTotals>> GetStationTotalsAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<StationTotals>>(async connection =>
+        {
+            var groups = new Dictionary<string, (int Items, long Engagement, long Views, Dictionary<string, int> Platforms, SortedSet<string> Channels)>(StringComparer.Ordinal);
+            (int, long, long, Dictionary<string, int>, SortedSet<string>) Group(string station) =>
+                groups.TryGetValue(station, out var g) ? g : groups[station] = (0, 0, 0, new Dictionary<string, int>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"""
+                    SELECT s.station_id, s.platform, s.channel_id, COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0))
+                    FROM item_summary s WHERE {Where(command, filter)} GROUP BY s.station_id, s.platform, s.channel_id
+                    """;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var station = reader.GetString(0);
+                    var (items, engagement, views, platforms, channels) = Group(station);
+                    var count = reader.GetInt32(3);
+                    platforms[reader.GetString(1)] = platforms.GetValueOrDefault(reader.GetString(1)) + count;
+                    channels.Add(reader.GetString(2));
+                    groups[station] = (items + count, engagement + reader.GetInt64(4), views + reader.GetInt64(5), platforms, channels);
+                }
+            }
+
+            // The median is taken on ratios (see Overperformance.MedianScore) and found by SQLite's
+            // sorter, so memory stays flat however many items the period holds.
+            var medians = new Dictionary<string, (long Scored, List<double> Middle)>(StringComparer.Ordinal);
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"""
+                    SELECT station_id, ratio, n FROM (
+                        SELECT station_id, ratio, ROW_NUMBER() OVER (PARTITION BY station_id ORDER BY ratio) AS k, COUNT(*) OVER (PARTITION BY station_id) AS n
+                        FROM (SELECT s.station_id, CASE WHEN s.best_score >= 1 THEN s.best_score ELSE -1.0 / s.best_score END AS ratio
+                              FROM item_summary s WHERE {Where(command, filter)} AND s.best_score IS NOT NULL))
+                    WHERE k IN ((n + 1) / 2, (n + 2) / 2) ORDER BY station_id, k
+                    """;
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var station = reader.GetString(0);
+                    if (!medians.TryGetValue(station, out var median))
+                    {
+                        medians[station] = median = (reader.GetInt64(2), []);
+                        Group(station);
+                    }
+
+                    median.Middle.Add(reader.GetDouble(1));
+                }
+            }
+
+            return [.. groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new StationTotals(
+                g.Key, g.Value.Items, g.Value.Engagement, g.Value.Views,
+                g.Value.Platforms.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                [.. g.Value.Channels], MedianScore(medians.GetValueOrDefault(g.Key).Middle), (int)medians.GetValueOrDefault(g.Key).Scored))];
+        }, cancellationToken);
+
+    /// <remarks>SQLite sorts nulls last when descending, so unscored items come last and summary_top gives the order without sorting.</remarks>
+    /// <summary>The middle ratio (or the mean of the two middle ones) written back as a score.</summary>
+    private static double? MedianScore(List<double>? middle)
+    {
+        if (middle is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var ratio = middle.Count == 1 ? middle[0] : (middle[0] + middle[1]) / 2;
+        return ratio >= 1 ? ratio : -1 / ratio;
+    }
+
+    public Task<IReadOnlyList<ItemSummary>> GetTopItemsAsync(ContentFilter filter, int limit, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<ItemSummary>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT {SummaryColumns} FROM item_summary s WHERE {Where(command, filter)}
+                ORDER BY s.best_score DESC, s.engagement DESC, s.seq LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$limit", limit);
+            return await ReadAllAsync(command, r => ReadSummary(r), cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<StoryCandidate>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {SummaryColumns}, {LinkColumn} FROM item_summary s WHERE {Where(command, filter)} ORDER BY s.seq";
+            return await ReadAllAsync(command, ReadCandidate, cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        if (itemIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+        }
+
+        return QueryStoreAsync<IReadOnlyList<StoryCandidate>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {SummaryColumns}, {LinkColumn} FROM item_summary s WHERE s.item_id IN ({InList(command, "$i", itemIds)}) ORDER BY s.seq";
+            return await ReadAllAsync(command, ReadCandidate, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoryCandidate>> GetItemsSharingLinksAsync(IReadOnlyCollection<string> linkKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(linkKeys);
+        if (linkKeys.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<StoryCandidate>>([]);
+        }
+
+        return QueryStoreAsync<IReadOnlyList<StoryCandidate>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT {SummaryColumns}, {LinkColumn} FROM item_summary s
+                WHERE s.item_id IN (SELECT item_id FROM item_links WHERE link IN ({InList(command, "$k", linkKeys)})) ORDER BY s.seq
+                """;
+            return await ReadAllAsync(command, ReadCandidate, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<Item?> GetItemAsync(string itemId, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {ItemColumns} FROM items WHERE id = $id";
+            command.Parameters.AddWithValue("$id", itemId);
+            return (await ReadAllAsync(command, r => ReadItem(r), cancellationToken)).SingleOrDefault();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Observation>> GetObservationsAsync(string itemId, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<Observation>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {ObservationColumns} FROM observations WHERE item_id = $id ORDER BY observed_at";
+            command.Parameters.AddWithValue("$id", itemId);
+            return await ReadAllAsync(command, r => ReadObservation(r), cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Comment>> GetCommentsAsync(string itemId, string? afterId, int limit, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<Comment>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {CommentColumns} FROM comments WHERE item_id = $id AND id > $after ORDER BY id LIMIT $limit";
+            command.Parameters.AddWithValue("$id", itemId);
+            command.Parameters.AddWithValue("$after", afterId ?? string.Empty);
+            command.Parameters.AddWithValue("$limit", limit);
+            return await ReadAllAsync(command, r => ReadComment(r), cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>The filter as a WHERE clause over <c>item_summary s</c>, its values added as parameters.</summary>
+    private static string Where(SqliteCommand command, ContentFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var where = new StringBuilder("1 = 1");
+        if (filter.Stations is { } stations)
+        {
+            where.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND s.station_id IN ({InList(command, "$st", stations)})");
+        }
+
+        if (filter.Platform is { } platform)
+        {
+            where.Append(" AND s.platform = $platform");
+            command.Parameters.AddWithValue("$platform", platform.ToWire());
+        }
+
+        if (filter.From is { } from)
+        {
+            where.Append(" AND s.at >= $from");
+            command.Parameters.AddWithValue("$from", SqliteTime.Write(from));
+        }
+
+        if (filter.To is { } to)
+        {
+            where.Append(" AND s.at < $to");
+            command.Parameters.AddWithValue("$to", SqliteTime.Write(to));
+        }
+
+        return where.ToString();
+    }
+
+    private static string InList(SqliteCommand command, string prefix, IEnumerable<string> values)
+    {
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var name = prefix + names.Count;
+            command.Parameters.AddWithValue(name, value);
+            names.Add(name);
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private static ItemSummary ReadSummary(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        ReadPlatform(reader.GetString(3)),
+        Enum.Parse<ItemKind>(reader.GetString(4), ignoreCase: true),
+        reader.GetString(5),
+        reader.GetString(6),
+        SqliteTime.ReadNullable(reader.GetValue(7)),
+        SqliteTime.Read(reader.GetString(8)),
+        reader.GetInt64(9),
+        NullableLong(reader, 10),
+        reader.IsDBNull(11) ? null : reader.GetDouble(11),
+        reader.IsDBNull(12) ? null : reader.GetDouble(12),
+        reader.IsDBNull(13) ? null : reader.GetDouble(13));
+
+    private static StoryCandidate ReadCandidate(SqliteDataReader reader) =>
+        new(ReadSummary(reader), reader.IsDBNull(14) ? [] : reader.GetString(14).Split('\n'));
+
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private async Task<T> QueryStoreAsync<T>(Func<SqliteConnection, Task<T>> query, CancellationToken cancellationToken)
+    {
+        await using var connection = await file.OpenAsync(cancellationToken);
+        try
+        {
+            return await query(connection);
+        }
+        catch (SqliteException exception)
+        {
+            throw file.Translate(exception);
+        }
+    }
+}
