@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Storage;
+using Monitor.Storage.Sqlite;
 using Monitor.Transfer;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Output;
@@ -49,6 +50,7 @@ internal static class ImportCommand
         var console = Terminal.For(context.Output);
         try
         {
+            using var writer = StoreWriterLock.Acquire(dbPath, "import");
             await using var services = new ServiceCollection()
                 .AddMonitorWorker(configuration, dbPath, LogEventLevel.Warning)
                 .AddNdjsonImport()
