@@ -88,13 +88,13 @@ public static class StoryLinker
         }
 
         return [.. Enumerable.Range(0, candidates.Count).GroupBy(Find).Select(g => ToStory(g.Select(i => candidates[i].Item)))
-            .OrderByDescending(s => s.Interactions)];
+            .OrderByDescending(s => s.Interactions).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>A story from its members: the web article first, then by publication (members in store order otherwise).</summary>
+    /// <summary>A story from its members: the web article first, then by publication, then by id (never store order, so an imported copy of a store names its stories the same).</summary>
     public static Story ToStory(IEnumerable<ItemSummary> items)
     {
-        var members = items.OrderBy(i => i.Platform == Platform.Web ? 0 : 1).ThenBy(i => i.PublishedAt).ToList();
+        var members = items.OrderBy(i => i.Platform == Platform.Web ? 0 : 1).ThenBy(i => i.PublishedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         return new Story(members[0].Id, members[0].Title, members, members.Sum(m => m.Engagement), members.Sum(m => m.Views ?? 0));
     }
 

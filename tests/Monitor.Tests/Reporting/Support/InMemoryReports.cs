@@ -77,11 +77,12 @@ internal sealed class InMemoryReports(IReadOnlyList<Item> items, IReadOnlyList<O
         return [.. AllPairsStories(inPeriod)
             .Select(s =>
             {
-                var ordered = s.OrderBy(i => i.Platform == Platform.Web ? 0 : 1).ThenBy(i => i.PublishedAt).ToList();
+                var ordered = s.OrderBy(i => i.Platform == Platform.Web ? 0 : 1).ThenBy(i => i.PublishedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
                 var latest = ordered.Select(m => Latest(m.Id)).OfType<Observation>().ToList();
                 return (Items: ordered, Interactions: latest.Sum(Engagement.Interactions), Views: latest.Sum(o => o.Views ?? 0));
             })
             .OrderByDescending(s => s.Interactions)
+            .ThenBy(s => s.Items[0].Id, StringComparer.Ordinal)
             .Where(s => s.Items.Count > 1)
             .Take(limit)
             .Select((s, i) => new StoryRow(
