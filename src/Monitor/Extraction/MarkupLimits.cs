@@ -101,7 +101,8 @@ internal static class MarkupLimits
             }
 
             var name = html[nameStart..nameEnd];
-            var tagEnd = EndOfTag(html, nameEnd);
+            var closer = UnseenMarkup.TagEnd(html.AsSpan(lt));
+            var tagEnd = closer < 0 ? html.Length : lt + closer;
             position = tagEnd + 1;
             if (closing)
             {
@@ -180,33 +181,6 @@ internal static class MarkupLimits
         }
 
         return depth;
-    }
-
-    /// <summary>The '&gt;' that ends a tag, skipping quoted attribute values; the page's end when there is none.</summary>
-    private static int EndOfTag(string html, int from)
-    {
-        var quote = '\0';
-        for (var i = from; i < html.Length; i++)
-        {
-            var c = html[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                return i;
-            }
-        }
-
-        return html.Length;
     }
 
     private static int SkipDeclaration(string html, int lt)

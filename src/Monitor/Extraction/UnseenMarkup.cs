@@ -159,8 +159,8 @@ internal static class UnseenMarkup
         return count;
     }
 
-    /// <summary>The '&gt;' that closes the opening tag, skipping any inside quoted attribute values.</summary>
-    private static int TagEnd(ReadOnlySpan<char> tag)
+    /// <summary>The '&gt;' that closes the opening tag at the span's start, skipping any inside quoted attribute values; -1 when none does.</summary>
+    internal static int TagEnd(ReadOnlySpan<char> tag)
     {
         var quote = '\0';
         for (var i = 1; i < tag.Length; i++)
