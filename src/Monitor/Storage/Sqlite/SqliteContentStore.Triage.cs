@@ -324,14 +324,16 @@ internal sealed partial class SqliteContentStore : IFlagInbox
         NullableString(reader, 15),
         SqliteTime.Read(reader.GetString(16)));
 
-    private static AuditEntry ReadAuditEntry(SqliteDataReader reader) => new(
-        reader.GetInt32(0),
-        SqliteTime.Read(reader.GetString(1)),
-        reader.GetString(2),
-        TriageNames.ParseAction(reader.GetString(3)),
-        reader.IsDBNull(4) ? null : TriageNames.ParseStatus(reader.GetString(4)),
-        TriageNames.ParseStatus(reader.GetString(5)),
-        NullableString(reader, 6),
-        reader.IsDBNull(7) ? null : TriageNames.ParseOutcome(reader.GetString(7)),
-        NullableString(reader, 8));
+    private static AuditEntry ReadAuditEntry(SqliteDataReader reader) => ReadAuditEntry(reader, 0);
+
+    private static AuditEntry ReadAuditEntry(SqliteDataReader reader, int first) => new(
+        reader.GetInt32(first),
+        SqliteTime.Read(reader.GetString(first + 1)),
+        reader.GetString(first + 2),
+        TriageNames.ParseAction(reader.GetString(first + 3)),
+        reader.IsDBNull(first + 4) ? null : TriageNames.ParseStatus(reader.GetString(first + 4)),
+        TriageNames.ParseStatus(reader.GetString(first + 5)),
+        NullableString(reader, first + 6),
+        reader.IsDBNull(first + 7) ? null : TriageNames.ParseOutcome(reader.GetString(first + 7)),
+        NullableString(reader, first + 8));
 }
