@@ -30,11 +30,17 @@ public sealed record SearchQuery(
 
 /// <summary>
 /// One page of hits, newest first (publication time, undated last, then id), and how many hits
-/// each target holds for the same words and filters (for the Items / Comments tabs).
+/// each target holds for the same words and filters (for the Items / Comments tabs), counted up to
+/// <see cref="SearchQuery.MaxResults"/>: a total that reaches it means "at least" (show 10.000+),
+/// so a common word costs no more to count than the pages it can show.
 /// </summary>
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, long ItemTotal, long CommentTotal, int Page, int PageSize)
 {
     public long Total(SearchTarget target) => target == SearchTarget.Items ? ItemTotal : CommentTotal;
+
+    public bool ItemTotalCapped => ItemTotal >= SearchQuery.MaxResults;
+
+    public bool CommentTotalCapped => CommentTotal >= SearchQuery.MaxResults;
 }
 
 /// <summary>

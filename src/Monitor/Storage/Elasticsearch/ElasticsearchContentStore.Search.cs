@@ -35,7 +35,7 @@ internal sealed partial class ElasticsearchContentStore : ISearchQueries
         {
             ["from"] = (int)Math.Min(offset, SearchQuery.MaxResults),
             ["size"] = (int)Math.Max(0, Math.Min(size, SearchQuery.MaxResults - offset)),
-            ["track_total_hits"] = true,
+            ["track_total_hits"] = SearchQuery.MaxResults,
             ["query"] = target,
             ["sort"] = new JsonArray(
                 new JsonObject { ["published_at"] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } },
@@ -57,7 +57,7 @@ internal sealed partial class ElasticsearchContentStore : ISearchQueries
         long otherTotal;
         using (var document = count.Json())
         {
-            otherTotal = document.RootElement.GetProperty("count").GetInt64();
+            otherTotal = Math.Min(document.RootElement.GetProperty("count").GetInt64(), SearchQuery.MaxResults);
         }
 
         List<SearchHit> results;

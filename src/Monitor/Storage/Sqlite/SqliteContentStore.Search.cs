@@ -26,8 +26,8 @@ internal sealed partial class SqliteContentStore : ISearchQueries
 
         return QueryStoreAsync(async connection =>
         {
-            var itemTotal = await CountAsync(connection, ItemSearchSql("COUNT(*)", query), match, query, cancellationToken);
-            var commentTotal = await CountAsync(connection, CommentSearchSql("COUNT(*)", query), match, query, cancellationToken);
+            var itemTotal = await CountAsync(connection, ItemSearchSql("1", query), match, query, cancellationToken);
+            var commentTotal = await CountAsync(connection, CommentSearchSql("1", query), match, query, cancellationToken);
             var offset = (long)(page - 1) * size;
             if (offset >= SearchQuery.MaxResults)
             {
@@ -116,7 +116,7 @@ internal sealed partial class SqliteContentStore : ISearchQueries
     private static async Task<long> CountAsync(SqliteConnection connection, string sql, string match, SearchQuery query, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = $"SELECT COUNT(*) FROM ({sql} LIMIT {SearchQuery.MaxResults})";
         AddSearchParameters(command, match, query);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
