@@ -26,8 +26,8 @@ internal sealed partial class SqliteContentStore : ISearchQueries
 
         return QueryStoreAsync(async connection =>
         {
-            var itemTotal = await CountAsync(connection, ItemSearchSql("1", query), match, query, cancellationToken);
-            var commentTotal = await CountAsync(connection, CommentSearchSql("1", query), match, query, cancellationToken);
+            var itemTotal = await CountAsync(connection, ItemSearchSql("1", query), match, query, SearchQuery.CountLimit, cancellationToken);
+            var commentTotal = await CountAsync(connection, CommentSearchSql("1", query), match, query, SearchQuery.CountLimit, cancellationToken);
             var offset = (long)(page - 1) * size;
             if (offset >= SearchQuery.MaxResults)
             {
@@ -37,7 +37,7 @@ internal sealed partial class SqliteContentStore : ISearchQueries
             // Few matches: read them all from the index and sort. Many (a common word): walk the target
             // newest first on its publication index and keep the rows the index matches, which stops
             // after a page instead of sorting a third of the store. SQLite puts undated rows last in DESC.
-            var dense = await CountAsync(connection, query.Target == SearchTarget.Items ? "SELECT 1 FROM items_fts WHERE items_fts MATCH $match" : "SELECT 1 FROM comments_fts WHERE comments_fts MATCH $match", match, query with { Stations = null }, cancellationToken) >= SearchQuery.MaxResults;
+            var dense = await CountAsync(connection, query.Target == SearchTarget.Items ? "SELECT 1 FROM items_fts WHERE items_fts MATCH $match" : "SELECT 1 FROM comments_fts WHERE comments_fts MATCH $match", match, query with { Stations = null }, SearchQuery.MaxResults, cancellationToken) >= SearchQuery.MaxResults;
             await using var command = connection.CreateCommand();
             Func<SqliteDataReader, SearchHit> read;
             if (query.Target == SearchTarget.Items)
@@ -131,10 +131,10 @@ internal sealed partial class SqliteContentStore : ISearchQueries
         }
     }
 
-    private static async Task<long> CountAsync(SqliteConnection connection, string sql, string match, SearchQuery query, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(SqliteConnection connection, string sql, string match, SearchQuery query, int limit, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM ({sql} LIMIT {SearchQuery.MaxResults})";
+        command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM ({sql} LIMIT {limit})");
         AddSearchParameters(command, match, query);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
