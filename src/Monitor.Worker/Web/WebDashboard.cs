@@ -177,6 +177,11 @@ public static class WebDashboard
         app.MapGet("/", OverviewPage.RenderAsync);
         app.MapGet("/stations/{stationId}", StationPage.RenderAsync);
         app.MapGet("/items/{itemId}", ItemPage.RenderAsync);
+        app.MapGet("/inbox", InboxPage.RenderAsync);
+        app.MapPost("/inbox/bulk", InboxPage.BulkAsync);
+        app.MapGet("/inbox/{flagId}", InboxPage.DetailAsync);
+        app.MapPost("/inbox/{flagId}", InboxPage.ApplyAsync);
+        app.MapGet("/search", SearchResultsPage.RenderAsync);
         app.MapGet("/export/{table}", ExportEndpoint.HandleAsync);
         app.MapMonitorApi();
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Monitor.Reporting;
 using Monitor.Storage;
 using Monitor.Storage.Queries;
+using Monitor.Triage;
+using Monitor.Domain;
 using Monitor.Worker.Web.Pages;
 
 namespace Monitor.Worker.Web.Export;
@@ -122,8 +124,73 @@ internal static class ExportEndpoint
                     AllComments(queries, item, cancellationToken));
             }
 
+            case "flags":
+            {
+                if (page.Http.RequestServices.GetService(typeof(IFlagInbox)) is not IFlagInbox inbox)
+                {
+                    return null;
+                }
+
+                return new ExportTable(
+                    "flags",
+                    [t["FlagId"], t["Raised"], t["StationId"], t["Platform"], t["ItemId"], t["Target"], t["Title"], t["Url"], t["Source"], t["Severity"], t["Reason"], t["Score"], t["Status"], t["Outcome"], t["Assignee"], t["Updated"]],
+                    AllFlags(inbox, InboxFilter.Of(page.Http.Request).ToFlagFilter(viewer), cancellationToken));
+            }
+
+            case "search":
+            {
+                if (page.Http.RequestServices.GetService(typeof(ISearchQueries)) is not ISearchQueries search || SearchResultsPage.Query(page.Http.Request, viewer) is not { } searchQuery)
+                {
+                    return null;
+                }
+
+                return new ExportTable(
+                    "search",
+                    [t["Kind"], t["Id"], t["ItemId"], t["StationId"], t["Platform"], t["Title"], t["Author"], t["Published"], t["Url"], t["Snippet"]],
+                    AllHits(search, searchQuery, cancellationToken));
+            }
+
             default:
                 return null;
+        }
+    }
+
+    private static async IAsyncEnumerable<object?[]> AllFlags(IFlagInbox inbox, FlagFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await inbox.ListAsync(filter, ReadPage, cursor, cancellationToken);
+            foreach (var f in page.Flags)
+            {
+                yield return
+                [
+                    f.Id, f.RaisedAt, f.StationId, f.Platform?.ToWire(), f.ItemId, f.TargetId, f.Title, f.Url, f.Source, f.Severity, f.Reason, f.Score,
+                    f.Status.ToWire(), f.Outcome?.ToWire(), f.Assignee, f.UpdatedAt,
+                ];
+            }
+
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+    }
+
+    /// <summary>Every hit, page by page, up to the search's result window (<see cref="SearchQuery.MaxResults"/>).</summary>
+    private static async IAsyncEnumerable<object?[]> AllHits(ISearchQueries search, SearchQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int size = 100;
+        for (var number = 1; (number - 1) * size < SearchQuery.MaxResults; number++)
+        {
+            var page = await search.SearchAsync(query with { Page = number, PageSize = size }, cancellationToken);
+            foreach (var h in page.Hits)
+            {
+                yield return [h.Kind.ToString().ToLowerInvariant(), h.Id, h.ItemId, h.StationId, h.Platform?.ToWire(), h.Title, h.Author, h.PublishedAt, h.Url, string.Concat(h.Snippet.Select(s => s.Text))];
+            }
+
+            if (page.Hits.Count < size)
+            {
+                yield break;
+            }
         }
     }
 
