@@ -139,7 +139,8 @@ public sealed class UserStore(string path, TimeProvider clock)
 
     /// <summary>
     /// Checks a password. A wrong one counts towards the lockout; the fifth in a row locks the
-    /// account, and while it is locked even the right password is refused.
+    /// account, so the sixth attempt is refused as locked, and while it is locked even the right
+    /// password is refused.
     /// </summary>
     public async Task<(SignInOutcome Outcome, UserAccount? Account)> SignInAsync(string name, string password, CancellationToken cancellationToken = default)
     {
@@ -185,7 +186,8 @@ public sealed class UserStore(string path, TimeProvider clock)
             fail.Parameters.AddWithValue("$until", failures >= MaxFailedLogins ? Format(now + LockoutDuration) : DBNull.Value);
             fail.Parameters.AddWithValue("$name", name);
             await fail.ExecuteNonQueryAsync(cancellationToken);
-            return (failures >= MaxFailedLogins ? SignInOutcome.LockedOut : SignInOutcome.WrongNameOrPassword, null);
+            // The fifth wrong password still reads "wrong"; from the sixth attempt on, the account answers "locked".
+            return (SignInOutcome.WrongNameOrPassword, null);
         }
 
         await using var ok = connection.CreateCommand();
