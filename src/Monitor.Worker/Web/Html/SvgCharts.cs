@@ -15,6 +15,8 @@ public static class SvgCharts
 {
     public static readonly string[] Palette = ["#1b6ca8", "#c0392b", "#b7791f", "#00798c", "#4d7c0f", "#7b4fa0", "#2e4057", "#b5476b"];
 
+    private static readonly double[] NiceSteps = [1, 2, 4, 8, 10];
+
     private const int Width = 720;
     private const int Height = 240;
     private const int Left = 64;
@@ -139,16 +141,19 @@ public static class SvgCharts
 
     private static double Y(double value, double top) => Top + ((Height - Top - Bottom) * (1 - (top <= 0 ? 0 : value / top)));
 
-    /// <summary>1, 2 or 5 times a power of ten at or above <paramref name="value"/>, so the axis reads in round steps.</summary>
+    /// <summary>
+    /// The axis top: 1, 2, 4 or 8 times a power of ten at or above <paramref name="value"/>, and at
+    /// least 4, so its four steps are whole round numbers (the figures are counts).
+    /// </summary>
     internal static double NiceCeiling(double value)
     {
-        if (value <= 0)
+        if (value <= 4)
         {
-            return 1;
+            return 4;
         }
 
         var power = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1.0, 2.0, 4.0, 5.0, 10.0 })
+        foreach (var step in NiceSteps)
         {
             if (step * power >= value)
             {

@@ -104,7 +104,7 @@ internal static class InboxPage
             Field(html, t["Platform"], flag.Platform is { } p ? Widgets.PlatformName(p) : "–");
             Field(html, t["Source"], flag.Source);
             Field(html, t["Severity"], flag.Severity);
-            Field(html, t["Score"], t.Fraction(flag.Score, 2));
+            Field(html, t["FlagScore"], t.Fraction(flag.Score, 2));
             Field(html, t["Raised"], t.Date(flag.RaisedAt));
             html.Raw("</dl>");
 

@@ -91,7 +91,7 @@ internal static class ItemPage
             }
             else
             {
-                StationPage.ItemsTable(page, html, story);
+                StationPage.ItemsTable(page, html, story, "SameStory");
             }
         });
     }
@@ -184,7 +184,7 @@ internal static class ItemPage
         }
 
         html.Raw("<div class=\"scroll\"><table><caption>").Text(t["Flags"]).Raw("</caption><thead><tr>");
-        foreach (var key in new[] { "Raised", "Target", "Source", "Severity", "Reason", "Score", "Evidence" })
+        foreach (var key in new[] { "Raised", "Target", "Source", "Severity", "Reason", "FlagScore", "Evidence" })
         {
             html.Element("th", t[key], "scope", "col");
         }

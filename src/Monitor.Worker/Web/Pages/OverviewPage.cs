@@ -35,22 +35,16 @@ internal static class OverviewPage
         var title = cluster is null ? t["Overview"] : t.Format("OverviewOf", cluster);
         return page.Render(title, html =>
         {
-            if (viewer.Role != UserRole.Station && page.Sources.Clusters.Count > 0)
+            Widgets.PeriodForm(page, html, period, viewer.Role == UserRole.Station || page.Sources.Clusters.Count == 0 ? null : fields =>
             {
-                html.Raw("<form method=\"get\" class=\"filters\" action=\"").Text(page.Url("/")).Raw("\"><label>").Text(t["Cluster"])
-                    .Raw("<select name=\"cluster\">");
+                fields.Raw("<label>").Text(t["Cluster"]).Raw("<select name=\"cluster\">");
                 foreach (var c in page.Sources.Clusters)
                 {
-                    html.Open("option", "value", c, "selected", c == cluster ? "selected" : null).Text(c).Close("option");
+                    fields.Open("option", "value", c, "selected", c == cluster ? "selected" : null).Text(c).Close("option");
                 }
 
-                html.Raw("</select></label>")
-                    .Open("input", "type", "hidden", "name", "from", "value", period.FromText)
-                    .Open("input", "type", "hidden", "name", "to", "value", period.ToText)
-                    .Raw("<button type=\"submit\">").Text(t["Apply"]).Raw("</button></form>");
-            }
-
-            Widgets.PeriodForm(page, html, period, ("cluster", cluster));
+                fields.Raw("</select></label>");
+            });
             Widgets.Figures(
                 html,
                 (t["Items"], t.Number(daily.Sum(d => (long)d.Items))),
@@ -89,7 +83,9 @@ internal static class OverviewPage
             return own is null ? null : (own.Cluster, [own]);
         }
 
-        cluster ??= sources.Clusters.Count > 0 ? sources.Clusters[0] : null;
+        // Default: the largest cluster (the one a committee compares), ties by name.
+        cluster ??= sources.Stations.Where(s => s.Cluster is not null).GroupBy(s => s.Cluster!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
         var members = sources.Stations.Where(s => cluster is null || string.Equals(s.Cluster, cluster, StringComparison.Ordinal)).ToList();
         return members.Count == 0 && cluster is not null ? null : (cluster, members);
     }

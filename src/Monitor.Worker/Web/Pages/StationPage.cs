@@ -137,10 +137,10 @@ internal static class StationPage
         html.Raw("</tbody></table></div>");
     }
 
-    internal static void ItemsTable(PageContext page, HtmlBuilder html, IReadOnlyList<ItemSummary> items)
+    internal static void ItemsTable(PageContext page, HtmlBuilder html, IReadOnlyList<ItemSummary> items, string captionKey = "LatestItems")
     {
         var t = page.T;
-        html.Raw("<div class=\"scroll\"><table><caption>").Text(t["LatestItems"]).Raw("</caption><thead><tr>");
+        html.Raw("<div class=\"scroll\"><table><caption>").Text(t[captionKey]).Raw("</caption><thead><tr>");
         foreach (var key in new[] { "Title", "Platform", "Published", "Engagement", "Views", "Score" })
         {
             html.Element("th", t[key], "scope", "col");

@@ -19,9 +19,13 @@ internal static class Widgets
     }
 
     /// <summary>A GET form (works without script) choosing the period, keeping the page's other parameters.</summary>
-    public static void PeriodForm(PageContext page, HtmlBuilder html, Period period, params (string Name, string? Value)[] keep)
+    public static void PeriodForm(PageContext page, HtmlBuilder html, Period period, params (string Name, string? Value)[] keep) => PeriodForm(page, html, period, null, keep);
+
+    /// <summary>The period form with more fields (<paramref name="fields"/>) before the dates.</summary>
+    public static void PeriodForm(PageContext page, HtmlBuilder html, Period period, Action<HtmlBuilder>? fields, params (string Name, string? Value)[] keep)
     {
         html.Raw("<form method=\"get\" class=\"filters\" action=\"").Text(page.Url(page.Http.Request.Path)).Raw("\">");
+        fields?.Invoke(html);
         foreach (var (name, value) in keep)
         {
             if (value is not null)
