@@ -277,6 +277,10 @@ public sealed partial class ReplayElasticsearch : IAsyncDisposable
                     return (200, StandInSearch.Search(cluster.ReadIndices(target), Body() ?? []));
                 case [var target, "_count"] when method is "POST" or "GET":
                     return (200, new JsonObject { ["count"] = StandInSearch.Count(cluster.ReadIndices(target), Body()) });
+                case [var target, "_doc", var id] when method == "GET":
+                    return StandInDocuments.Get(cluster, target, id);
+                case [var target, "_doc", var id] when method is "PUT" or "POST":
+                    return StandInDocuments.Index(cluster, target, id, Body() ?? throw new StandInError(400, "parse_exception", "request body is required"), request.Query);
                 case [var target, "_mget"] when method is "POST" or "GET":
                     return (200, Mget(target, Body() ?? [], request.Query));
                 case [var target, "_refresh"] when method is "POST" or "GET":

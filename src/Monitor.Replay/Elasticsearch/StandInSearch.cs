@@ -15,6 +15,14 @@ internal static class StandInSearch
     public static JsonObject Search(List<StandInIndex> indices, JsonObject body)
     {
         var matches = Matching(indices, body["query"] as JsonObject);
+
+        // Aggregations cover the query's matches; post_filter and search_after narrow only the hits.
+        var aggregated = matches;
+        if (body["post_filter"] is JsonObject postFilter)
+        {
+            matches = [.. matches.Where(m => Matches(postFilter, m.Source))];
+        }
+
         var total = matches.Count;
         // Elasticsearch takes one sort key as a bare object too (the official client sends it so).
         var sort = body["sort"] switch
@@ -25,10 +33,11 @@ internal static class StandInSearch
         };
         if (sort is not null)
         {
-            matches.Sort((a, b) => CompareBy(sort, a.Source, b.Source));
+            var dates = DateFields(indices);
+            matches.Sort((a, b) => CompareBy(sort, a.Source, b.Source, dates));
             if (body["search_after"] is JsonArray after)
             {
-                matches = [.. matches.Where(m => CompareToAfter(sort, m.Source, after) > 0)];
+                matches = [.. matches.Where(m => CompareToAfter(sort, m.Source, after, dates) > 0)];
             }
         }
 
@@ -40,7 +49,10 @@ internal static class StandInSearch
             var hit = new JsonObject { ["_index"] = index, ["_id"] = id, ["_score"] = null, ["_source"] = source.DeepClone() };
             if (sort is not null)
             {
-                hit["sort"] = new JsonArray([.. sort.Select(s => FieldOf(s!) is var f && Value(source, f) is { } v ? v.DeepClone() : null)]);
+                // Date sort values come back as epoch milliseconds, as Elasticsearch answers them.
+                hit["sort"] = new JsonArray([.. sort.Select(s => FieldOf(s!) is var f && Value(source, f) is { } v
+                    ? DateFields(indices).Contains(f) ? JsonValue.Create((long)Number(v)) : v.DeepClone()
+                    : null)]);
             }
 
             hits.Add(hit);
@@ -55,7 +67,7 @@ internal static class StandInSearch
         };
         if ((body["aggs"] ?? body["aggregations"]) is JsonObject aggregations)
         {
-            response["aggregations"] = Aggregate(aggregations, [.. matches.Select(m => m.Source)]);
+            response["aggregations"] = Aggregate(aggregations, [.. aggregated.Select(m => m.Source)]);
         }
 
         return response;
@@ -129,10 +141,40 @@ internal static class StandInSearch
         }
 
         string Normalise(string s) => folded ? Fold(s) : s.ToLowerInvariant();
-        var words = Normalise(text).Split([' ', ',', '.', ':', ';', '!', '?', '-', '"', '\n'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        var terms = Normalise(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = Tokens(Normalise(text)).ToHashSet();
+        var terms = Tokens(Normalise(query));
         return all ? terms.All(words.Contains) : terms.Any(words.Contains);
     }
+
+    /// <summary>Runs of letters and digits, as the standard tokenizer splits Vietnamese (syllables between spaces and punctuation).</summary>
+    private static List<string> Tokens(string text)
+    {
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                current.Append(c);
+            }
+            else if (current.Length > 0)
+            {
+                tokens.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            tokens.Add(current.ToString());
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The fields the indices map as dates: they sort by instant, and search_after names them in epoch milliseconds.</summary>
+    private static HashSet<string> DateFields(List<StandInIndex> indices) =>
+        [.. indices.SelectMany(i => i.Properties).Where(p => p.Value?["type"]?.ToString() is "date" or "date_nanos").Select(p => p.Key)];
 
     private static JsonObject Aggregate(JsonObject aggregations, List<JsonObject> documents)
     {
@@ -262,44 +304,55 @@ internal static class StandInSearch
     private static bool Descending(JsonNode sort) =>
         sort is JsonObject o && (o.First().Value is JsonObject spec ? spec["order"]?.ToString() : o.First().Value?.ToString()) == "desc";
 
-    private static int CompareBy(JsonArray sort, JsonObject a, JsonObject b)
+    /// <summary>Where documents without the field go: <c>_last</c> (the default) whatever the order, or <c>_first</c>.</summary>
+    private static bool MissingFirst(JsonNode sort) =>
+        sort is JsonObject o && o.First().Value is JsonObject spec && spec["missing"]?.ToString() == "_first";
+
+    private static int CompareBy(JsonArray sort, JsonObject a, JsonObject b, HashSet<string> dates)
     {
         foreach (var key in sort)
         {
             var field = FieldOf(key!);
-            var comparison = CompareValues(Value(a, field), Value(b, field));
+            var comparison = CompareKey(key!, Value(a, field), Value(b, field), dates.Contains(field));
             if (comparison != 0)
             {
-                return Descending(key!) ? -comparison : comparison;
+                return comparison;
             }
         }
 
         return 0;
     }
 
-    private static int CompareToAfter(JsonArray sort, JsonObject source, JsonArray after)
+    private static int CompareToAfter(JsonArray sort, JsonObject source, JsonArray after, HashSet<string> dates)
     {
         for (var i = 0; i < sort.Count && i < after.Count; i++)
         {
-            var comparison = CompareValues(Value(source, FieldOf(sort[i]!)), after[i]);
+            var field = FieldOf(sort[i]!);
+            var comparison = CompareKey(sort[i]!, Value(source, field), after[i], dates.Contains(field));
             if (comparison != 0)
             {
-                return Descending(sort[i]!) ? -comparison : comparison;
+                return comparison;
             }
         }
 
         return 0;
     }
 
-    private static int CompareValues(JsonNode? a, JsonNode? b)
+    /// <summary>One sort key: missing values placed by <c>missing</c>, present ones in the key's order.</summary>
+    private static int CompareKey(JsonNode key, JsonNode? a, JsonNode? b, bool date)
     {
         if (a is null || b is null)
         {
-            return (a is null ? 1 : 0) - (b is null ? 1 : 0);
+            var missing = (a is null ? 1 : 0) - (b is null ? 1 : 0);
+            return MissingFirst(key) ? -missing : missing;
         }
 
-        return a.GetValueKind() == JsonValueKind.Number && b.GetValueKind() == JsonValueKind.Number
+        var comparison = date ? Number(a).CompareTo(Number(b)) : CompareValues(a, b);
+        return Descending(key) ? -comparison : comparison;
+    }
+
+    private static int CompareValues(JsonNode a, JsonNode b) =>
+        a.GetValueKind() == JsonValueKind.Number && b.GetValueKind() == JsonValueKind.Number
             ? a.GetValue<double>().CompareTo(b.GetValue<double>())
             : string.CompareOrdinal(a.ToString(), b.ToString());
-    }
 }

@@ -62,7 +62,7 @@ internal static class MigrateCommand
                 var progress = new ConsoleProgress(context.Error);
                 var totals = await new StoreMigration(source, target, checkpointPath).RunAsync(progress, cancellationToken);
                 context.Output.WriteLine($"Migrated {dbPath} into {options.Url}: " + string.Join(", ", totals.Select(t => $"{t.Value} {t.Key}")) + ".");
-                context.Output.WriteLine("Assessments and flags are not read back from SQLite by the store interface; re-run enrichment to rebuild them in Elasticsearch.");
+                context.Output.WriteLine("Flags are copied with their triage state, evidence and audit trail; assessments are not read back from SQLite by the store interface: re-run enrichment to rebuild them in Elasticsearch.");
                 return ExitCodes.Ok;
             }
             catch (Exception exception) when (exception is ElasticsearchException or StoreUnavailableException or Microsoft.Extensions.Options.OptionsValidationException or InvalidDataException)

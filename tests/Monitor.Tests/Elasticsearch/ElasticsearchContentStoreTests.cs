@@ -14,9 +14,10 @@ public sealed class ElasticsearchContentStoreTests
         await store.InitializeAsync();
         await store.InitializeAsync();
 
-        es.StandIn.IndexTemplateNames.ShouldBe(["mm-assessments", "mm-comments", "mm-flags", "mm-items", "mm-observations"], ignoreOrder: true);
+        es.StandIn.IndexTemplateNames.ShouldBe(["mm-assessments", "mm-comments", "mm-flags", "mm-items", "mm-observations", "mm-triage"], ignoreOrder: true);
         es.StandIn.DataStreamNames.ShouldBe(["mm-observations", "mm-flags"], ignoreOrder: true);
         es.StandIn.IndexNames.ShouldContain("mm-items-000001");
+        es.StandIn.IndexNames.ShouldContain("mm-triage-000001");
         es.StandIn.IndexNames.Count(n => n.StartsWith("mm-items", StringComparison.Ordinal)).ShouldBe(1);
         es.StandIn.Requests.Count(r => r.Method == "PUT" && r.Path == "/mm-items-000001").ShouldBe(1);
     }

@@ -17,7 +17,8 @@ internal sealed partial class ElasticsearchContentStore(
     ElasticsearchCluster cluster,
     ElasticsearchSetup setup,
     BulkWriter bulk,
-    ElasticsearchOptions options) : IContentStore
+    ElasticsearchOptions options,
+    TimeProvider clock) : IContentStore
 {
     private const int PageSize = 500;
     private const int MgetChunk = 1000;
@@ -72,7 +73,8 @@ internal sealed partial class ElasticsearchContentStore(
             .Concat(batch.Observations.Select(o => ContentDocuments.ObservationCreate(o, ContextOf(o.ItemId))))
             .Concat(batch.Comments.Select(c => ContentDocuments.CommentIndex(c, ContextOf(c.ItemId))))
             .Concat(batch.Assessments.Select(a => ContentDocuments.AssessmentIndex(a, ContextOf(ItemIdOf(a.TargetId, a.TargetKind)), PublishedOf(a))))
-            .Concat(batch.Flags.Select(f => ContentDocuments.FlagCreate(f, ContextOf(ItemIdOf(f.TargetId, f.TargetKind)))));
+            .Concat(batch.Flags.Select(f => ContentDocuments.FlagCreate(f, ContextOf(ItemIdOf(f.TargetId, f.TargetKind)))))
+            .Concat(await RaisedFlagDocumentsAsync(batch, cancellationToken));
 
         var outcomes = await bulk.WriteAsync(operations, cancellationToken);
         int Count(string index, params BulkItemResult[] results) => outcomes.Count(o => o.Index == index && results.Contains(o.Result));

@@ -13,8 +13,11 @@ public static class ElasticsearchIndices
     public const string Observations = "mm-observations";
     public const string Flags = "mm-flags";
 
+    /// <summary>Flag triage: one document per flag with its status, snapshot and audit trail, updated in place.</summary>
+    public const string Triage = "mm-triage";
+
     /// <summary>Aliases over plain indices (entities that are updated in place).</summary>
-    public static IReadOnlyList<string> Aliases { get; } = [Items, Comments, Assessments];
+    public static IReadOnlyList<string> Aliases { get; } = [Items, Comments, Assessments, Triage];
 
     /// <summary>Data streams (time-stamped, append-only).</summary>
     public static IReadOnlyList<string> DataStreams { get; } = [Observations, Flags];

@@ -36,6 +36,8 @@ public static class ElasticsearchStoreRegistration
                 ? throw new StoreUnavailableException("store.elasticsearch is not usable: " + string.Join(" ", validation.Failures ?? []))
                 : ActivatorUtilities.CreateInstance<ElasticsearchContentStore>(sp);
         });
+        services.AddSingleton<Triage.IFlagInbox>(sp => (ElasticsearchContentStore)sp.GetRequiredService<IContentStore>());
+        services.AddSingleton<Triage.ISearchQueries>(sp => (ElasticsearchContentStore)sp.GetRequiredService<IContentStore>());
         return services.AddStoreContracts();
     }
 
@@ -56,7 +58,7 @@ public static class ElasticsearchStoreRegistration
         var cluster = new ElasticsearchCluster(requests, options, loggers.CreateLogger<ElasticsearchCluster>());
         var setup = new ElasticsearchSetup(requests, loggers.CreateLogger<ElasticsearchSetup>());
         var bulk = new BulkWriter(requests, options, new DeadLetterFile(options.DeadLetterPath, clock), loggers.CreateLogger<BulkWriter>());
-        return new ElasticsearchStoreParts(new ElasticsearchContentStore(requests, cluster, setup, bulk, options), cluster, setup, bulk);
+        return new ElasticsearchStoreParts(new ElasticsearchContentStore(requests, cluster, setup, bulk, options, clock), cluster, setup, bulk);
     }
 
     private sealed class FixedOptionsFactory(ElasticsearchOptions options, IEnumerable<IValidateOptions<ElasticsearchOptions>> validators) : IOptionsFactory<ElasticsearchOptions>

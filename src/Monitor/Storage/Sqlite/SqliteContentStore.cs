@@ -431,17 +431,24 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     private static async Task<int> SaveCommentAsync(SqliteStatements statements, Comment comment, string now, CancellationToken cancellationToken)
     {
         // A comment can be edited and its likes grow: keep the latest text and count, count it as new once.
-        long known;
-        var find = statements.Get("SELECT COUNT(*) FROM comments WHERE id = $id");
+        string? knownText = null;
+        var known = false;
+        var find = statements.Get("SELECT text FROM comments WHERE id = $id");
         {
             find.Parameters.AddWithValue("$id", comment.Id);
-            known = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                known = true;
+                knownText = reader.GetString(0);
+            }
         }
 
         var command = statements.Get("""
             INSERT INTO comments (id, item_id, platform, parent_id, author, text, published_at, likes, first_seen_at)
             VALUES ($id, $item, $platform, $parent, $author, $text, $published, $likes, $now)
             ON CONFLICT (id) DO UPDATE SET text = excluded.text, likes = excluded.likes
+            RETURNING rowid
             """);
         command.Parameters.AddWithValue("$id", comment.Id);
         command.Parameters.AddWithValue("$item", comment.ItemId);
@@ -452,8 +459,13 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         command.Parameters.AddWithValue("$published", SqliteTime.WriteNullable(comment.PublishedAt));
         command.Parameters.AddWithValue("$likes", (object?)comment.Likes ?? DBNull.Value);
         command.Parameters.AddWithValue("$now", now);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return known == 0 ? 1 : 0;
+        var rowId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (!known || !string.Equals(knownText, comment.Text, StringComparison.Ordinal))
+        {
+            await IndexCommentAsync(statements, rowId, comment.Text, reindex: known, cancellationToken);
+        }
+
+        return known ? 0 : 1;
     }
 
     private static async Task SaveAssessmentAsync(SqliteStatements statements, Assessment assessment, CancellationToken cancellationToken)
@@ -496,6 +508,11 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         command.Parameters.AddWithValue("$evidence", JsonSerializer.Serialize(flag.Evidence));
         command.Parameters.AddWithValue("$raised", SqliteTime.Write(flag.RaisedAt));
         var stored = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (stored > 0)
+        {
+            await RecordRaisedFlagAsync(statements, flag, cancellationToken);
+        }
+
         if (flag.TargetKind != TargetKind.Comment)
         {
             return (stored, stored > 0 && earlier == 0, flag.TargetId);

@@ -179,6 +179,80 @@ internal static class SqliteSchema
             name TEXT NOT NULL PRIMARY KEY,
             value INTEGER NOT NULL);
         """,
+
+        // 5: flag triage (issue 12): one row per flag with its status, assignee and the evidence snapshot
+        // taken when it was raised; the audit trail of every action; comments in the folded full-text
+        // index too. Existing flags start open, their snapshot taken from what the store holds now.
+        // monitor_fold and monitor_flag_id are registered on the connection by MigrateAsync.
+        """
+        CREATE TABLE flag_triage (
+            flag_id TEXT NOT NULL PRIMARY KEY,
+            target_id TEXT NOT NULL,
+            target_kind TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            station_id TEXT,
+            channel_id TEXT,
+            platform TEXT,
+            source TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            score REAL,
+            title TEXT,
+            url TEXT,
+            raised_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            outcome TEXT,
+            assignee TEXT,
+            updated_at TEXT NOT NULL,
+            snapshot TEXT NOT NULL);
+        CREATE INDEX triage_by_time ON flag_triage (raised_at, flag_id);
+        CREATE INDEX triage_by_station ON flag_triage (station_id, raised_at, flag_id);
+        CREATE INDEX triage_by_status ON flag_triage (status, raised_at, flag_id);
+        CREATE INDEX triage_by_station_status ON flag_triage (station_id, status, raised_at, flag_id);
+        CREATE INDEX triage_by_assignee ON flag_triage (assignee, raised_at, flag_id) WHERE assignee IS NOT NULL;
+        CREATE INDEX triage_by_item ON flag_triage (item_id);
+        CREATE TABLE flag_audit (
+            flag_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            assignee TEXT,
+            outcome TEXT,
+            note TEXT,
+            PRIMARY KEY (flag_id, seq)) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE comments_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO comments_fts (rowid, text) SELECT rowid, monitor_fold(text) FROM comments;
+        INSERT OR IGNORE INTO flag_triage (flag_id, target_id, target_kind, item_id, station_id, channel_id, platform, source, severity, reason, score,
+            title, url, raised_at, status, outcome, assignee, updated_at, snapshot)
+        SELECT
+            monitor_flag_id(f.target_id, f.source, f.reason), f.target_id, f.target_kind, CASE WHEN f.target_kind = 'comment' THEN COALESCE(c.item_id, '') ELSE f.target_id END, i.station_id, i.channel_id, COALESCE(i.platform, c.platform),
+            f.source, f.severity, f.reason, f.score, i.title, i.url, substr(f.raised_at, 1, 23) || '0000Z', 'open', NULL, NULL, substr(f.raised_at, 1, 23) || '0000Z',
+            json_object(
+                'target_id', f.target_id, 'target_kind', f.target_kind, 'item_id', CASE WHEN f.target_kind = 'comment' THEN COALESCE(c.item_id, '') ELSE f.target_id END,
+                'station_id', i.station_id, 'channel_id', i.channel_id, 'platform', COALESCE(i.platform, c.platform), 'url', i.url, 'title', i.title,
+                'text', COALESCE(CASE WHEN f.target_kind = 'comment' THEN c.text ELSE i.body END, ''),
+                'author', CASE WHEN f.target_kind = 'comment' THEN c.author ELSE i.author END,
+                'published_at', CASE WHEN f.target_kind = 'comment' THEN c.published_at ELSE i.published_at END,
+                'source', f.source, 'severity', f.severity, 'reason', f.reason, 'score', f.score,
+                'matched_terms', json(f.evidence),
+                'scores', json((SELECT json_group_array(json_object('task', a.task, 'label', a.label, 'probability', a.probability)) FROM (
+                    SELECT task, label, probability FROM assessments a
+                    WHERE a.target_id = f.target_id AND a.rowid = (SELECT MAX(b.rowid) FROM assessments b WHERE b.target_id = a.target_id AND b.task = a.task)
+                    ORDER BY task) a)),
+                'engagement', json(CASE WHEN o.id IS NOT NULL OR (f.target_kind = 'comment' AND c.likes IS NOT NULL) THEN json_object(
+                    'observed_at', o.observed_at, 'views', o.views, 'reactions', o.reactions, 'comments', o.comments, 'shares', o.shares,
+                    'comment_likes', CASE WHEN f.target_kind = 'comment' THEN c.likes END) END),
+                'raised_at', substr(f.raised_at, 1, 23) || 'Z')
+        FROM flags f
+        LEFT JOIN comments c ON f.target_kind = 'comment' AND c.id = f.target_id
+        LEFT JOIN items i ON i.id = CASE WHEN f.target_kind = 'comment' THEN c.item_id ELSE f.target_id END
+        LEFT JOIN observations o ON o.id = (SELECT id FROM observations WHERE item_id = CASE WHEN f.target_kind = 'comment' THEN c.item_id ELSE f.target_id END ORDER BY observed_at DESC LIMIT 1);
+        INSERT INTO flag_audit (flag_id, seq, at, actor, action, from_status, to_status)
+        SELECT flag_id, 1, raised_at, 'system', 'raise', NULL, 'open' FROM flag_triage;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
@@ -195,6 +269,11 @@ internal static class SqliteSchema
                 $"The store file '{path}' has schema version {current}, newer than this Monitor understands ({LatestVersion}). " +
                 "Run a newer Monitor, or pass --db with another file.");
         }
+
+        // Migrations fold text and compute flag ids the way the store's code does, so an upgraded file
+        // indexes and names exactly what a new one would.
+        connection.CreateFunction("monitor_fold", (string? text) => SearchFolding.Fold(text), isDeterministic: true);
+        connection.CreateFunction("monitor_flag_id", (string target, string source, string reason) => Triage.FlagIds.Of(target, source, reason), isDeterministic: true);
 
         for (var version = current + 1; version <= LatestVersion; version++)
         {

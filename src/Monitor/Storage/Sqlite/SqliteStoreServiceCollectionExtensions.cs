@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Pipeline;
+using Monitor.Triage;
 
 namespace Monitor.Storage.Sqlite;
 
@@ -19,6 +20,8 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<SqliteContentStore>());
         services.AddSingleton<ICheckpointReader>(sp => sp.GetRequiredService<SqliteContentStore>());
+        services.AddSingleton<IFlagInbox>(sp => sp.GetRequiredService<SqliteContentStore>());
+        services.AddSingleton<ISearchQueries>(sp => sp.GetRequiredService<SqliteContentStore>());
         return services.AddStoreContracts();
     }
 }

@@ -1,0 +1,123 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Monitor.Domain;
+using Monitor.Triage;
+
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>
+/// Search on the folded FTS5 tables (<c>items_fts</c> over titles and bodies, <c>comments_fts</c>
+/// over comment texts): the words are folded the way the indexed text was, every word must match,
+/// hits come newest first and the snippets are cut from the stored original text.
+/// </summary>
+internal sealed partial class SqliteContentStore : ISearchQueries
+{
+    public Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var words = Snippets.Words(query.Text);
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Max(1, query.Page);
+        var match = SearchFolding.ToMatchExpression(query.Text);
+        if (match is null)
+        {
+            return Task.FromResult(new SearchPage([], 0, 0, page, size));
+        }
+
+        return QueryStoreAsync(async connection =>
+        {
+            var itemTotal = await CountAsync(connection, ItemSearchSql("COUNT(*)", query), match, query, cancellationToken);
+            var commentTotal = await CountAsync(connection, CommentSearchSql("COUNT(*)", query), match, query, cancellationToken);
+            var offset = (long)(page - 1) * size;
+            if (offset >= SearchQuery.MaxResults)
+            {
+                return new SearchPage([], itemTotal, commentTotal, page, size);
+            }
+
+            await using var command = connection.CreateCommand();
+            Func<SqliteDataReader, SearchHit> read;
+            if (query.Target == SearchTarget.Items)
+            {
+                command.CommandText = ItemSearchSql("items.id, items.station_id, items.platform, items.url, items.title, items.author, items.published_at, items.body", query)
+                    + " ORDER BY items.published_at IS NULL, items.published_at DESC, items.id DESC LIMIT $limit OFFSET $offset";
+                read = r => new SearchHit(
+                    SearchTarget.Items, r.GetString(0), r.GetString(0), r.GetString(1), ReadPlatform(r.GetString(2)), r.GetString(3), r.GetString(4),
+                    NullableString(r, 5), SqliteTime.ReadNullable(r.GetValue(6)), Snippets.Mark(r.GetString(4), words), Snippets.Excerpt(NullableString(r, 7), words));
+            }
+            else
+            {
+                command.CommandText = CommentSearchSql("c.id, c.item_id, i.station_id, c.platform, i.url, i.title, c.author, c.published_at, c.text", query)
+                    + " ORDER BY c.published_at IS NULL, c.published_at DESC, c.id DESC LIMIT $limit OFFSET $offset";
+                read = r => new SearchHit(
+                    SearchTarget.Comments, r.GetString(0), r.GetString(1), NullableString(r, 2), ReadPlatform(r.GetString(3)), NullableString(r, 4), NullableString(r, 5),
+                    NullableString(r, 6), SqliteTime.ReadNullable(r.GetValue(7)), Snippets.Mark(NullableString(r, 5), words), Snippets.Excerpt(r.GetString(8), words));
+            }
+
+            AddSearchParameters(command, match, query);
+            command.Parameters.AddWithValue("$limit", Math.Min(size, SearchQuery.MaxResults - offset));
+            command.Parameters.AddWithValue("$offset", offset);
+            return new SearchPage(await ReadAllAsync(command, read, cancellationToken), itemTotal, commentTotal, page, size);
+        }, cancellationToken);
+    }
+
+    private static string ItemSearchSql(string columns, SearchQuery query)
+    {
+        var sql = new StringBuilder($"SELECT {columns} FROM items_fts f JOIN items ON items.rowid = f.rowid WHERE items_fts MATCH $match");
+        if (query.Stations is { } stations)
+        {
+            sql.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND items.station_id IN ({string.Join(", ", stations.Select((_, i) => $"$st{i}"))})");
+        }
+
+        sql.Append(query.Platform is null ? string.Empty : " AND items.platform = $platform");
+        sql.Append(query.From is null ? string.Empty : " AND COALESCE(items.published_at, items.collected_at) >= $from");
+        sql.Append(query.To is null ? string.Empty : " AND COALESCE(items.published_at, items.collected_at) < $to");
+        return sql.ToString();
+    }
+
+    private static string CommentSearchSql(string columns, SearchQuery query)
+    {
+        var sql = new StringBuilder($"SELECT {columns} FROM comments_fts f JOIN comments c ON c.rowid = f.rowid LEFT JOIN items i ON i.id = c.item_id WHERE comments_fts MATCH $match");
+        if (query.Stations is { } stations)
+        {
+            sql.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND i.station_id IN ({string.Join(", ", stations.Select((_, i) => $"$st{i}"))})");
+        }
+
+        sql.Append(query.Platform is null ? string.Empty : " AND c.platform = $platform");
+        sql.Append(query.From is null ? string.Empty : " AND c.published_at >= $from");
+        sql.Append(query.To is null ? string.Empty : " AND c.published_at < $to");
+        return sql.ToString();
+    }
+
+    private static void AddSearchParameters(SqliteCommand command, string match, SearchQuery query)
+    {
+        command.Parameters.AddWithValue("$match", match);
+        var n = 0;
+        foreach (var station in query.Stations ?? [])
+        {
+            command.Parameters.AddWithValue($"$st{n++}", station);
+        }
+
+        if (query.Platform is { } platform)
+        {
+            command.Parameters.AddWithValue("$platform", platform.ToWire());
+        }
+
+        if (query.From is { } from)
+        {
+            command.Parameters.AddWithValue("$from", SqliteTime.Write(from));
+        }
+
+        if (query.To is { } to)
+        {
+            command.Parameters.AddWithValue("$to", SqliteTime.Write(to));
+        }
+    }
+
+    private static async Task<long> CountAsync(SqliteConnection connection, string sql, string match, SearchQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        AddSearchParameters(command, match, query);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
