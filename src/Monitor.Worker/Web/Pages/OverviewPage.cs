@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Monitor.Domain;
 using Monitor.Reporting;
 using Monitor.Storage.Queries;
+using Monitor.Triage;
 using Monitor.Worker.Web.Accounts;
 using Monitor.Worker.Web.Html;
 using Monitor.Worker.Web.Localization;
@@ -30,6 +31,7 @@ internal static class OverviewPage
         var daily = await page.Sources.Queries.GetDailyTotalsAsync(filter, UiText.VietnamOffset, cancellationToken);
         var mood = await page.Sources.Queries.GetCommentMoodAsync(filter, cancellationToken);
         var leaderboard = await Leaderboard.BuildAsync(cluster ?? string.Empty, stations, page.Sources.Queries, await page.Sources.FollowersAsync(cancellationToken), period.From, period.To, cancellationToken);
+        var openFlags = await OpenFlagsAsync(http, stations, period, cancellationToken);
         var rows = viewer.Role == UserRole.Station ? [.. leaderboard.Rows.Where(r => viewer.CanSee(r.StationId))] : leaderboard.Rows;
         var t = page.T;
         var title = cluster is null ? t["Overview"] : t.Format("OverviewOf", cluster);
@@ -51,6 +53,7 @@ internal static class OverviewPage
                 (t["Engagement"], t.Number(daily.Sum(d => d.Engagement))),
                 (t["Views"], t.Number(daily.Sum(d => d.Views))),
                 (t["NegativeShare"], t.Percent(mood.NegativeShare)),
+                (t["OpenFlags"], openFlags is { } open ? t.Number(open) : "–"),
                 (t["FlagsRaised"], t.Number(daily.Sum(d => d.Flagged))));
 
             html.Element("h2", t["EngagementOverTime"]);
@@ -72,6 +75,18 @@ internal static class OverviewPage
             Widgets.ExportLinks(page, html, "leaderboard", ("cluster", cluster), ("from", period.FromText), ("to", period.ToText));
             Widgets.Formulas(page, html, leaderboard.Formulas);
         });
+    }
+
+    /// <summary>Flags of these stations raised in the period and not yet resolved or dismissed; null when the store keeps no inbox.</summary>
+    private static async Task<long?> OpenFlagsAsync(HttpContext http, IReadOnlyList<Station> stations, Period period, CancellationToken cancellationToken)
+    {
+        if (http.RequestServices.GetService(typeof(IFlagInbox)) is not IFlagInbox inbox)
+        {
+            return null;
+        }
+
+        var page = await inbox.ListAsync(new FlagFilter([.. stations.Select(s => s.Id)], From: period.From, To: period.To), 1, null, cancellationToken);
+        return page.CountsByStatus.Where(c => !c.Key.IsClosed()).Sum(c => c.Value);
     }
 
     /// <summary>The cluster asked for (default: the first), or a station account's own station and its cluster; null when the cluster is unknown.</summary>
