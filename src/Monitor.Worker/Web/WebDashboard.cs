@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monitor.Storage;
+using Monitor.Storage.Sqlite;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Web.Accounts;
 using Monitor.Worker.Web.Api;
@@ -40,6 +41,9 @@ public static class WebDashboard
         builder.Services.AddMonitorLogging(settings.DataFolder, consoleLevel);
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddMonitorStore(options.Pipelines, options.StateFilePath);
+
+        // The collectors' state (crawl failures per channel) lives in the SQLite file whatever store holds the content.
+        builder.Services.AddSqliteCollectionState(options.StateFilePath);
         builder.Services.AddSingleton(sp => new DashboardSources(options.Pipelines, sp.GetRequiredService<IContentQueries>(), options.StateFilePath));
         builder.Services.AddSingleton(new UserStore(options.ResolvedUsersPath, options.Clock));
         builder.Services.ConfigureHttpJsonOptions(json =>

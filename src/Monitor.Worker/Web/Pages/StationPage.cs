@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Monitor.Collection.Web;
 using Monitor.Domain;
 using Monitor.Reporting;
 using Monitor.Storage.Queries;
@@ -39,6 +40,14 @@ internal static class StationPage
         var followers = (await page.Sources.FollowersAsync(cancellationToken)).Where(f => station.Channels.Any(c => c.Id == f.ChannelId) && (period.From is null || f.ObservedAt >= period.From) && (period.To is null || f.ObservedAt < period.To)).ToList();
         var after = ItemCursorText.Read(http.Request.Query["after"]);
         var latest = await queries.GetLatestItemsAsync(filter, after, PageSize, cancellationToken);
+        var failures = new Dictionary<string, IReadOnlyCollection<FailedUrl>>(StringComparer.Ordinal);
+        if (http.RequestServices.GetService(typeof(ICrawlState)) is ICrawlState crawl)
+        {
+            foreach (var channel in station.Channels.Where(c => c.Platform == Platform.Web))
+            {
+                failures[channel.Id] = [.. (await crawl.LoadFailuresAsync(channel.Id, cancellationToken)).Values];
+            }
+        }
 
         return page.Render(station.Name, html =>
         {
@@ -70,7 +79,7 @@ internal static class StationPage
             Widgets.Formulas(page, html, top.Formulas);
 
             html.Element("h2", t["Channels"]);
-            ChannelTable(page, html, station, activity, followers);
+            ChannelTable(page, html, station, activity, followers, failures);
 
             html.Element("h2", t["LatestItems"]);
             ItemsTable(page, html, latest);
@@ -111,7 +120,8 @@ internal static class StationPage
         html.Raw("</tbody></table></div>");
     }
 
-    private static void ChannelTable(PageContext page, HtmlBuilder html, Station station, Dictionary<string, ChannelActivity> activity, List<FollowerCount> followers)
+    private static void ChannelTable(
+        PageContext page, HtmlBuilder html, Station station, Dictionary<string, ChannelActivity> activity, List<FollowerCount> followers, Dictionary<string, IReadOnlyCollection<FailedUrl>> failures)
     {
         var t = page.T;
         html.Raw("<div class=\"scroll\"><table><caption>").Text(t["Channels"]).Raw("</caption><thead><tr>");
@@ -127,7 +137,7 @@ internal static class StationPage
             var counts = followers.Where(f => f.ChannelId == channel.Id).OrderBy(f => f.ObservedAt).ToList();
             html.Raw("<tr>").Element("td", channel.Id).Element("td", Widgets.PlatformName(channel.Platform))
                 .Element("td", t.Date(seen?.LastCollectedAt))
-                .Element("td", seen is null ? t["StatusNothingYet"] : t["StatusOk"], "class", seen is null ? "warn" : "ok")
+                .Element("td", Status(t, seen, failures.GetValueOrDefault(channel.Id)), "class", seen is null || failures.GetValueOrDefault(channel.Id) is { Count: > 0 } ? "warn" : "ok")
                 .Element("td", t.Number(seen?.Items ?? 0), "class", "num")
                 .Element("td", counts.Count == 0 ? "–" : t.Number(counts[^1].Followers), "class", "num")
                 .Element("td", counts.Count == 0 ? "–" : "+" + t.Number(counts[^1].Followers - counts[0].Followers), "class", "num")
@@ -135,6 +145,18 @@ internal static class StationPage
         }
 
         html.Raw("</tbody></table></div>");
+    }
+
+    /// <summary>ok, nothing yet, or the pages waiting to be retried with the latest reason.</summary>
+    private static string Status(Localization.UiText t, ChannelActivity? seen, IReadOnlyCollection<FailedUrl>? failed)
+    {
+        if (failed is { Count: > 0 })
+        {
+            var latest = failed.MaxBy(f => f.RetryAfter)!;
+            return t.Format("StatusFailing", t.Number(failed.Count), t.Date(latest.RetryAfter), latest.Problem);
+        }
+
+        return seen is null ? t["StatusNothingYet"] : t["StatusOk"];
     }
 
     internal static void ItemsTable(PageContext page, HtmlBuilder html, IReadOnlyList<ItemSummary> items, string captionKey = "LatestItems")
