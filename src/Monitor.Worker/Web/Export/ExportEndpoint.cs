@@ -137,6 +137,21 @@ internal static class ExportEndpoint
                     AllFlags(inbox, InboxFilter.Of(page.Http.Request).ToFlagFilter(viewer), cancellationToken));
             }
 
+            case "audit":
+            {
+                var flagId = query["flag"].ToString();
+                if (page.Http.RequestServices.GetService(typeof(IFlagInbox)) is not IFlagInbox inbox || !FlagIds.IsWellFormed(flagId)
+                    || await inbox.GetAsync(flagId, cancellationToken) is not { } detail || !viewer.CanSee(detail.Flag.StationId ?? string.Empty))
+                {
+                    return null;
+                }
+
+                return new ExportTable(
+                    "audit-" + flagId,
+                    [t["FlagId"], t["When"], t["Who"], t["Action"], t["FromStatus"], t["ToStatus"], t["Assignee"], t["Outcome"], t["Note"]],
+                    Rows(detail.Audit.Select(a => new object?[] { flagId, a.At, a.Actor, a.Action.ToWire(), a.From?.ToWire(), a.To.ToWire(), a.Assignee, a.Outcome?.ToWire(), a.Note })));
+            }
+
             case "search":
             {
                 if (page.Http.RequestServices.GetService(typeof(ISearchQueries)) is not ISearchQueries search || SearchResultsPage.Query(page.Http.Request, viewer) is not { } searchQuery)

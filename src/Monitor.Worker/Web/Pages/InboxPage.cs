@@ -155,6 +155,7 @@ internal static class InboxPage
             }
 
             html.Raw("</tbody></table></div>");
+            Widgets.ExportLinks(page, html, "audit", ("flag", flag.Id));
         });
     }
 
