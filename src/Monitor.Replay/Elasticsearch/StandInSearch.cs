@@ -63,7 +63,7 @@ internal static class StandInSearch
             ["took"] = 1,
             ["timed_out"] = false,
             ["_shards"] = new JsonObject { ["total"] = indices.Count, ["successful"] = indices.Count, ["skipped"] = 0, ["failed"] = 0 },
-            ["hits"] = new JsonObject { ["total"] = new JsonObject { ["value"] = total, ["relation"] = "eq" }, ["max_score"] = null, ["hits"] = hits },
+            ["hits"] = new JsonObject { ["total"] = TotalHits(body["track_total_hits"], total), ["max_score"] = null, ["hits"] = hits },
         };
         if ((body["aggs"] ?? body["aggregations"]) is JsonObject aggregations)
         {
@@ -71,6 +71,23 @@ internal static class StandInSearch
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// hits.total as Elasticsearch counts it: exactly when track_total_hits is true, else up to its
+    /// number (10,000 by default) and then "gte".
+    /// </summary>
+    private static JsonObject TotalHits(JsonNode? track, int total)
+    {
+        var cap = track switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.True => int.MaxValue,
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<int>(),
+            _ => 10_000,
+        };
+        return total > cap
+            ? new JsonObject { ["value"] = cap, ["relation"] = "gte" }
+            : new JsonObject { ["value"] = total, ["relation"] = "eq" };
     }
 
     public static long Count(List<StandInIndex> indices, JsonObject? body) => Matching(indices, body?["query"] as JsonObject).Count;

@@ -26,15 +26,24 @@ public sealed record SearchQuery(
     int PageSize = 20)
 {
     public const int MaxResults = 10_000;
+
+    /// <summary>Totals are counted up to here ("1.000+"): counting every hit of a common word would cost more than showing a page.</summary>
+    public const int CountLimit = 1_000;
 }
 
 /// <summary>
 /// One page of hits, newest first (publication time, undated last, then id), and how many hits
-/// each target holds for the same words and filters (for the Items / Comments tabs).
+/// each target holds for the same words and filters (for the Items / Comments tabs), counted up to
+/// <see cref="SearchQuery.CountLimit"/>: a total that reaches it means "at least" (show 1.000+);
+/// the pages still go on to <see cref="SearchQuery.MaxResults"/> hits.
 /// </summary>
 public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, long ItemTotal, long CommentTotal, int Page, int PageSize)
 {
     public long Total(SearchTarget target) => target == SearchTarget.Items ? ItemTotal : CommentTotal;
+
+    public bool ItemTotalCapped => ItemTotal >= SearchQuery.CountLimit;
+
+    public bool CommentTotalCapped => CommentTotal >= SearchQuery.CountLimit;
 }
 
 /// <summary>

@@ -30,7 +30,7 @@ public sealed class SqliteTriageMigrationTests : IDisposable
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP TABLE flag_triage; DROP TABLE flag_audit; DROP TABLE comments_fts; PRAGMA user_version = {triage - 1};";
+            command.CommandText = $"DROP TABLE flag_triage; DROP TABLE flag_snapshots; DROP TABLE flag_audit; DROP TABLE comments_fts; PRAGMA user_version = {triage - 1};";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -35,7 +35,7 @@ internal sealed partial class ElasticsearchContentStore : ISearchQueries
         {
             ["from"] = (int)Math.Min(offset, SearchQuery.MaxResults),
             ["size"] = (int)Math.Max(0, Math.Min(size, SearchQuery.MaxResults - offset)),
-            ["track_total_hits"] = true,
+            ["track_total_hits"] = SearchQuery.CountLimit,
             ["query"] = target,
             ["sort"] = new JsonArray(
                 new JsonObject { ["published_at"] = new JsonObject { ["order"] = "desc", ["missing"] = "_last" } },
@@ -44,6 +44,7 @@ internal sealed partial class ElasticsearchContentStore : ISearchQueries
         var response = await requests.RawAsync(Elastic.Transport.HttpMethod.POST, $"/{index}/_search", body, cancellationToken);
         Require(response, $"searching {index}");
         long total;
+        // hits.total stops at track_total_hits ("gte" beyond): the same cap as the SQLite store's count.
         var sources = new List<JsonElement>();
         using (var document = response.Json())
         {
@@ -57,7 +58,7 @@ internal sealed partial class ElasticsearchContentStore : ISearchQueries
         long otherTotal;
         using (var document = count.Json())
         {
-            otherTotal = document.RootElement.GetProperty("count").GetInt64();
+            otherTotal = Math.Min(document.RootElement.GetProperty("count").GetInt64(), SearchQuery.CountLimit);
         }
 
         List<SearchHit> results;

@@ -26,28 +26,34 @@ internal sealed partial class SqliteContentStore : ISearchQueries
 
         return QueryStoreAsync(async connection =>
         {
-            var itemTotal = await CountAsync(connection, ItemSearchSql("COUNT(*)", query), match, query, cancellationToken);
-            var commentTotal = await CountAsync(connection, CommentSearchSql("COUNT(*)", query), match, query, cancellationToken);
+            var itemTotal = await CountAsync(connection, ItemSearchSql("1", query), match, query, SearchQuery.CountLimit, cancellationToken);
+            var commentTotal = await CountAsync(connection, CommentSearchSql("1", query), match, query, SearchQuery.CountLimit, cancellationToken);
             var offset = (long)(page - 1) * size;
             if (offset >= SearchQuery.MaxResults)
             {
                 return new SearchPage([], itemTotal, commentTotal, page, size);
             }
 
+            // Few matches: read them all from the index and sort. Many (a common word): walk the target
+            // newest first on its publication index and keep the rows the index matches, which stops
+            // after a page instead of sorting a third of the store. SQLite puts undated rows last in DESC.
+            var dense = await CountAsync(connection, query.Target == SearchTarget.Items ? "SELECT 1 FROM items_fts WHERE items_fts MATCH $match" : "SELECT 1 FROM comments_fts WHERE comments_fts MATCH $match", match, query with { Stations = null }, SearchQuery.MaxResults, cancellationToken) >= SearchQuery.MaxResults;
             await using var command = connection.CreateCommand();
             Func<SqliteDataReader, SearchHit> read;
             if (query.Target == SearchTarget.Items)
             {
-                command.CommandText = ItemSearchSql("items.id, items.station_id, items.platform, items.url, items.title, items.author, items.published_at, items.body", query)
-                    + " ORDER BY items.published_at IS NULL, items.published_at DESC, items.id DESC LIMIT $limit OFFSET $offset";
+                const string ItemHitColumns = "items.id, items.station_id, items.platform, items.url, items.title, items.author, items.published_at, items.body";
+                command.CommandText = (dense ? DenseItemSearchSql(ItemHitColumns, query) : ItemSearchSql(ItemHitColumns, query))
+                    + " ORDER BY items.published_at DESC, items.id DESC LIMIT $limit OFFSET $offset";
                 read = r => new SearchHit(
                     SearchTarget.Items, r.GetString(0), r.GetString(0), r.GetString(1), ReadPlatform(r.GetString(2)), r.GetString(3), r.GetString(4),
                     NullableString(r, 5), SqliteTime.ReadNullable(r.GetValue(6)), Snippets.Mark(r.GetString(4), words), Snippets.Excerpt(NullableString(r, 7), words));
             }
             else
             {
-                command.CommandText = CommentSearchSql("c.id, c.item_id, i.station_id, c.platform, i.url, i.title, c.author, c.published_at, c.text", query)
-                    + " ORDER BY c.published_at IS NULL, c.published_at DESC, c.id DESC LIMIT $limit OFFSET $offset";
+                const string CommentHitColumns = "c.id, c.item_id, i.station_id, c.platform, i.url, i.title, c.author, c.published_at, c.text";
+                command.CommandText = (dense ? DenseCommentSearchSql(CommentHitColumns, query) : CommentSearchSql(CommentHitColumns, query))
+                    + " ORDER BY c.published_at DESC, c.id DESC LIMIT $limit OFFSET $offset";
                 read = r => new SearchHit(
                     SearchTarget.Comments, r.GetString(0), r.GetString(1), NullableString(r, 2), ReadPlatform(r.GetString(3)), NullableString(r, 4), NullableString(r, 5),
                     NullableString(r, 6), SqliteTime.ReadNullable(r.GetValue(7)), Snippets.Mark(NullableString(r, 5), words), Snippets.Excerpt(r.GetString(8), words));
@@ -60,9 +66,21 @@ internal sealed partial class SqliteContentStore : ISearchQueries
         }, cancellationToken);
     }
 
-    private static string ItemSearchSql(string columns, SearchQuery query)
+    private static string ItemSearchSql(string columns, SearchQuery query) =>
+        ItemFilterSql($"SELECT {columns} FROM items_fts f JOIN items ON items.rowid = f.rowid WHERE items_fts MATCH $match", query);
+
+    private static string DenseItemSearchSql(string columns, SearchQuery query) =>
+        ItemFilterSql($"SELECT {columns} FROM items INDEXED BY items_by_published WHERE EXISTS (SELECT 1 FROM items_fts f WHERE items_fts MATCH $match AND f.rowid = items.rowid)", query);
+
+    private static string CommentSearchSql(string columns, SearchQuery query) =>
+        CommentFilterSql($"SELECT {columns} FROM comments_fts f JOIN comments c ON c.rowid = f.rowid LEFT JOIN items i ON i.id = c.item_id WHERE comments_fts MATCH $match", query);
+
+    private static string DenseCommentSearchSql(string columns, SearchQuery query) =>
+        CommentFilterSql($"SELECT {columns} FROM comments c INDEXED BY comments_by_published LEFT JOIN items i ON i.id = c.item_id WHERE EXISTS (SELECT 1 FROM comments_fts f WHERE comments_fts MATCH $match AND f.rowid = c.rowid)", query);
+
+    private static string ItemFilterSql(string select, SearchQuery query)
     {
-        var sql = new StringBuilder($"SELECT {columns} FROM items_fts f JOIN items ON items.rowid = f.rowid WHERE items_fts MATCH $match");
+        var sql = new StringBuilder(select);
         if (query.Stations is { } stations)
         {
             sql.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND items.station_id IN ({string.Join(", ", stations.Select((_, i) => $"$st{i}"))})");
@@ -74,9 +92,9 @@ internal sealed partial class SqliteContentStore : ISearchQueries
         return sql.ToString();
     }
 
-    private static string CommentSearchSql(string columns, SearchQuery query)
+    private static string CommentFilterSql(string select, SearchQuery query)
     {
-        var sql = new StringBuilder($"SELECT {columns} FROM comments_fts f JOIN comments c ON c.rowid = f.rowid LEFT JOIN items i ON i.id = c.item_id WHERE comments_fts MATCH $match");
+        var sql = new StringBuilder(select);
         if (query.Stations is { } stations)
         {
             sql.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND i.station_id IN ({string.Join(", ", stations.Select((_, i) => $"$st{i}"))})");
@@ -113,10 +131,10 @@ internal sealed partial class SqliteContentStore : ISearchQueries
         }
     }
 
-    private static async Task<long> CountAsync(SqliteConnection connection, string sql, string match, SearchQuery query, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(SqliteConnection connection, string sql, string match, SearchQuery query, int limit, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM ({sql} LIMIT {limit})");
         AddSearchParameters(command, match, query);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -63,7 +63,7 @@ internal sealed partial class SqliteContentStore : IFlagInbox
             string? snapshot = null;
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"SELECT {TriageColumns}, t.snapshot FROM flag_triage t WHERE t.flag_id = $id";
+                command.CommandText = $"SELECT {TriageColumns}, s.snapshot FROM flag_triage t JOIN flag_snapshots s ON s.flag_id = t.flag_id WHERE t.flag_id = $id";
                 command.Parameters.AddWithValue("$id", flagId);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
@@ -217,8 +217,8 @@ internal sealed partial class SqliteContentStore : IFlagInbox
         var raised = SqliteTime.Write(snapshot.RaisedAt);
         var insert = statements.Get("""
             INSERT OR IGNORE INTO flag_triage (flag_id, target_id, target_kind, item_id, station_id, channel_id, platform, source, severity, reason, score,
-                title, url, raised_at, status, outcome, assignee, updated_at, snapshot)
-            VALUES ($id, $target, $kind, $item, $station, $channel, $platform, $source, $severity, $reason, $score, $title, $url, $raised, 'open', NULL, NULL, $raised, $snapshot)
+                title, url, raised_at, status, outcome, assignee, updated_at)
+            VALUES ($id, $target, $kind, $item, $station, $channel, $platform, $source, $severity, $reason, $score, $title, $url, $raised, 'open', NULL, NULL, $raised)
             """);
         insert.Parameters.AddWithValue("$id", flagId);
         insert.Parameters.AddWithValue("$target", flag.TargetId);
@@ -234,11 +234,15 @@ internal sealed partial class SqliteContentStore : IFlagInbox
         insert.Parameters.AddWithValue("$title", (object?)snapshot.Title ?? DBNull.Value);
         insert.Parameters.AddWithValue("$url", (object?)snapshot.Url ?? DBNull.Value);
         insert.Parameters.AddWithValue("$raised", raised);
-        insert.Parameters.AddWithValue("$snapshot", FlagSnapshots.ToJson(snapshot));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return;
         }
+
+        var keep = statements.Get("INSERT OR REPLACE INTO flag_snapshots (flag_id, snapshot) VALUES ($id, $snapshot)");
+        keep.Parameters.AddWithValue("$id", flagId);
+        keep.Parameters.AddWithValue("$snapshot", FlagSnapshots.ToJson(snapshot));
+        await keep.ExecuteNonQueryAsync(cancellationToken);
 
         var audit = statements.Get("INSERT INTO flag_audit (flag_id, seq, at, actor, action, from_status, to_status) VALUES ($id, 1, $raised, 'system', 'raise', NULL, 'open')");
         audit.Parameters.AddWithValue("$id", flagId);

@@ -20,7 +20,7 @@ internal sealed partial class SqliteContentStore : IFlagTriageTransfer
                 var rows = new List<(FlagSummary Flag, string Snapshot)>();
                 await using (var command = connection.CreateCommand())
                 {
-                    command.CommandText = $"SELECT {TriageColumns}, t.snapshot FROM flag_triage t WHERE t.flag_id > $after ORDER BY t.flag_id LIMIT $limit";
+                    command.CommandText = $"SELECT {TriageColumns}, s.snapshot FROM flag_triage t JOIN flag_snapshots s ON s.flag_id = t.flag_id WHERE t.flag_id > $after ORDER BY t.flag_id LIMIT $limit";
                     command.Parameters.AddWithValue("$after", after);
                     command.Parameters.AddWithValue("$limit", PageSize);
                     rows.AddRange(await ReadAllAsync(command, r => (ReadFlagSummary(r), r.GetString(17)), cancellationToken));
@@ -73,8 +73,8 @@ internal sealed partial class SqliteContentStore : IFlagTriageTransfer
             {
                 var row = statements.Get("""
                     INSERT OR REPLACE INTO flag_triage (flag_id, target_id, target_kind, item_id, station_id, channel_id, platform, source, severity, reason, score,
-                        title, url, raised_at, status, outcome, assignee, updated_at, snapshot)
-                    VALUES ($id, $target, $kind, $item, $station, $channel, $platform, $source, $severity, $reason, $score, $title, $url, $raised, $status, $outcome, $assignee, $updated, $snapshot)
+                        title, url, raised_at, status, outcome, assignee, updated_at)
+                    VALUES ($id, $target, $kind, $item, $station, $channel, $platform, $source, $severity, $reason, $score, $title, $url, $raised, $status, $outcome, $assignee, $updated)
                     """);
                 row.Parameters.AddWithValue("$id", flag.Id);
                 row.Parameters.AddWithValue("$target", flag.TargetId);
@@ -94,8 +94,11 @@ internal sealed partial class SqliteContentStore : IFlagTriageTransfer
                 row.Parameters.AddWithValue("$outcome", (object?)flag.Outcome?.ToWire() ?? DBNull.Value);
                 row.Parameters.AddWithValue("$assignee", (object?)flag.Assignee ?? DBNull.Value);
                 row.Parameters.AddWithValue("$updated", SqliteTime.Write(flag.UpdatedAt));
-                row.Parameters.AddWithValue("$snapshot", FlagSnapshots.ToJson(snapshot));
                 await row.ExecuteNonQueryAsync(cancellationToken);
+                var keep = statements.Get("INSERT OR REPLACE INTO flag_snapshots (flag_id, snapshot) VALUES ($id, $snapshot)");
+                keep.Parameters.AddWithValue("$id", flag.Id);
+                keep.Parameters.AddWithValue("$snapshot", FlagSnapshots.ToJson(snapshot));
+                await keep.ExecuteNonQueryAsync(cancellationToken);
 
                 var clear = statements.Get("DELETE FROM flag_audit WHERE flag_id = $id");
                 clear.Parameters.AddWithValue("$id", flag.Id);

@@ -180,9 +180,11 @@ internal static class SqliteSchema
             value INTEGER NOT NULL);
         """,
 
-        // 5: flag triage (issue 12): one row per flag with its status, assignee and the evidence snapshot
-        // taken when it was raised; the audit trail of every action; comments in the folded full-text
-        // index too. Existing flags start open, their snapshot taken from what the store holds now.
+        // 5: flag triage (issue 12): one small row per flag with its status and assignee (what the inbox
+        // filters, sorts and counts on), the evidence snapshot taken when it was raised in a table of its
+        // own (read one flag at a time), the audit trail of every action; comments in the folded full-text
+        // index too, and items and comments indexed by publication time for search results newest first.
+        // Existing flags start open, their snapshot taken from what the store holds now.
         // monitor_fold and monitor_flag_id are registered on the connection by MigrateAsync.
         """
         CREATE TABLE flag_triage (
@@ -203,14 +205,16 @@ internal static class SqliteSchema
             status TEXT NOT NULL,
             outcome TEXT,
             assignee TEXT,
-            updated_at TEXT NOT NULL,
-            snapshot TEXT NOT NULL);
-        CREATE INDEX triage_by_time ON flag_triage (raised_at, flag_id);
-        CREATE INDEX triage_by_station ON flag_triage (station_id, raised_at, flag_id);
+            updated_at TEXT NOT NULL);
+        CREATE INDEX triage_by_time ON flag_triage (raised_at, flag_id, status);
+        CREATE INDEX triage_by_station ON flag_triage (station_id, raised_at, flag_id, status);
         CREATE INDEX triage_by_status ON flag_triage (status, raised_at, flag_id);
         CREATE INDEX triage_by_station_status ON flag_triage (station_id, status, raised_at, flag_id);
-        CREATE INDEX triage_by_assignee ON flag_triage (assignee, raised_at, flag_id) WHERE assignee IS NOT NULL;
+        CREATE INDEX triage_by_assignee ON flag_triage (assignee, raised_at, flag_id, status) WHERE assignee IS NOT NULL;
         CREATE INDEX triage_by_item ON flag_triage (item_id);
+        CREATE TABLE flag_snapshots (
+            flag_id TEXT NOT NULL PRIMARY KEY,
+            snapshot TEXT NOT NULL);
         CREATE TABLE flag_audit (
             flag_id TEXT NOT NULL,
             seq INTEGER NOT NULL,
@@ -224,12 +228,12 @@ internal static class SqliteSchema
             note TEXT,
             PRIMARY KEY (flag_id, seq)) WITHOUT ROWID;
         CREATE VIRTUAL TABLE comments_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE INDEX items_by_published ON items (published_at, id);
+        CREATE INDEX comments_by_published ON comments (published_at, id);
         INSERT INTO comments_fts (rowid, text) SELECT rowid, monitor_fold(text) FROM comments;
-        INSERT OR IGNORE INTO flag_triage (flag_id, target_id, target_kind, item_id, station_id, channel_id, platform, source, severity, reason, score,
-            title, url, raised_at, status, outcome, assignee, updated_at, snapshot)
+        INSERT OR IGNORE INTO flag_snapshots (flag_id, snapshot)
         SELECT
-            monitor_flag_id(f.target_id, f.source, f.reason), f.target_id, f.target_kind, CASE WHEN f.target_kind = 'comment' THEN COALESCE(c.item_id, '') ELSE f.target_id END, i.station_id, i.channel_id, COALESCE(i.platform, c.platform),
-            f.source, f.severity, f.reason, f.score, i.title, i.url, substr(f.raised_at, 1, 23) || '0000Z', 'open', NULL, NULL, substr(f.raised_at, 1, 23) || '0000Z',
+            monitor_flag_id(f.target_id, f.source, f.reason),
             json_object(
                 'target_id', f.target_id, 'target_kind', f.target_kind, 'item_id', CASE WHEN f.target_kind = 'comment' THEN COALESCE(c.item_id, '') ELSE f.target_id END,
                 'station_id', i.station_id, 'channel_id', i.channel_id, 'platform', COALESCE(i.platform, c.platform), 'url', i.url, 'title', i.title,
@@ -250,6 +254,13 @@ internal static class SqliteSchema
         LEFT JOIN comments c ON f.target_kind = 'comment' AND c.id = f.target_id
         LEFT JOIN items i ON i.id = CASE WHEN f.target_kind = 'comment' THEN c.item_id ELSE f.target_id END
         LEFT JOIN observations o ON o.id = (SELECT id FROM observations WHERE item_id = CASE WHEN f.target_kind = 'comment' THEN c.item_id ELSE f.target_id END ORDER BY observed_at DESC LIMIT 1);
+        INSERT INTO flag_triage (flag_id, target_id, target_kind, item_id, station_id, channel_id, platform, source, severity, reason, score,
+            title, url, raised_at, status, outcome, assignee, updated_at)
+        SELECT flag_id, json_extract(s.snapshot, '$.target_id'), json_extract(s.snapshot, '$.target_kind'), json_extract(s.snapshot, '$.item_id'), json_extract(s.snapshot, '$.station_id'),
+            json_extract(s.snapshot, '$.channel_id'), json_extract(s.snapshot, '$.platform'), json_extract(s.snapshot, '$.source'), json_extract(s.snapshot, '$.severity'), json_extract(s.snapshot, '$.reason'),
+            json_extract(s.snapshot, '$.score'), json_extract(s.snapshot, '$.title'), json_extract(s.snapshot, '$.url'), substr(json_extract(s.snapshot, '$.raised_at'), 1, 23) || '0000Z', 'open', NULL, NULL,
+            substr(json_extract(s.snapshot, '$.raised_at'), 1, 23) || '0000Z'
+        FROM flag_snapshots s;
         INSERT INTO flag_audit (flag_id, seq, at, actor, action, from_status, to_status)
         SELECT flag_id, 1, raised_at, 'system', 'raise', NULL, 'open' FROM flag_triage;
         """,
