@@ -39,7 +39,7 @@ internal static class SearchResultsPage
             foreach (var target in new[] { SearchTarget.Items, SearchTarget.Comments })
             {
                 html.Raw("<li>").Open("a", "href", page.Url("/search", [.. Pairs(query with { Target = target, Page = 1 })]), "aria-current", query.Target == target ? "true" : null)
-                    .Text($"{t["SearchTarget_" + target]} ({t.Number(result.Total(target))})").Raw("</a></li>");
+                    .Text($"{t["SearchTarget_" + target]} ({Count(t, result, target)})").Raw("</a></li>");
             }
 
             html.Raw("</ul>");
@@ -58,15 +58,19 @@ internal static class SearchResultsPage
                 html.Raw("</p><p class=\"note\">").Text(string.Join(" · ", new[] { hit.StationId, hit.Platform is { } p ? Widgets.PlatformName(p) : null, hit.Author, t.Date(hit.PublishedAt) }.Where(s => s is not null))).Raw("</p></div>");
             }
 
+            // A capped total means "at least": the next page exists while this one is full, up to the result window.
+            var capped = query.Target == SearchTarget.Items ? result.ItemTotalCapped : result.CommentTotalCapped;
             var total = result.Total(query.Target);
-            var last = (int)Math.Min(SearchQuery.MaxResults, total + query.PageSize - 1) / query.PageSize;
+            var last = capped
+                ? (result.Hits.Count == query.PageSize ? Math.Min(query.Page + 1, SearchQuery.MaxResults / query.PageSize) : query.Page)
+                : (int)Math.Min(SearchQuery.MaxResults, total + query.PageSize - 1) / query.PageSize;
             html.Raw("<p>");
             if (query.Page > 1)
             {
                 html.Link(page.Url("/search", [.. Pairs(query with { Page = query.Page - 1 })]), t["PreviousPage"]).Text(" ");
             }
 
-            html.Text(t.Format("PageOf", query.Page, Math.Max(1, last)));
+            html.Text(capped ? t.Format("PageOfMany", query.Page) : t.Format("PageOf", query.Page, Math.Max(1, last)));
             if (query.Page < last)
             {
                 html.Text(" ").Link(page.Url("/search", [.. Pairs(query with { Page = query.Page + 1 })]), t["NextPage"]);
@@ -111,6 +115,9 @@ internal static class SearchResultsPage
         yield return ("to", query.To is { } to ? DateOnly.FromDateTime(to.ToOffset(Localization.UiText.VietnamOffset).DateTime).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         yield return ("page", query.Page > 1 ? query.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
+
+    private static string Count(Localization.UiText t, SearchPage result, SearchTarget target) =>
+        t.Number(result.Total(target)) + ((target == SearchTarget.Items ? result.ItemTotalCapped : result.CommentTotalCapped) ? "+" : string.Empty);
 
     private static void Snippet(HtmlBuilder html, IReadOnlyList<SnippetSegment> segments)
     {
