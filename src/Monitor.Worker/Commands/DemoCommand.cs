@@ -29,10 +29,14 @@ internal static class DemoCommand
     {
         var command = new Command("demo", "Collect the project's own replay station sites (on 127.0.0.1) into ./data/demo.db and print the stats table");
         command.Options.Add(Store);
+        command.Options.Add(Serve);
         ElasticsearchConnection.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), cancellationToken, ElasticsearchStoreFor(parseResult)));
+        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), cancellationToken, ElasticsearchStoreFor(parseResult), parseResult.GetValue(Serve)));
         return command;
     }
+
+    /// <summary><c>--serve</c>: after the demo, keep the dashboard open on the demo store until Ctrl+C.</summary>
+    private static Option<bool> Serve { get; } = new("--serve") { Description = "After the demo, serve the dashboard on the demo store (http://127.0.0.1:5080) until Ctrl+C" };
 
     /// <summary><c>--store elasticsearch --es-url URL</c>: the same demo into any Elasticsearch 8/9 (or the stand-in).</summary>
     private static Option<string> Store { get; } = CreateStoreOption();
@@ -54,7 +58,7 @@ internal static class DemoCommand
             CaCertificatePath = parse.GetValue(ElasticsearchConnection.CaCertificate),
         };
 
-    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken, ElasticsearchSettings? elasticsearch = null)
+    public static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken, ElasticsearchSettings? elasticsearch = null, bool serve = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         var pipelines = context.LoadPipelines();
@@ -89,6 +93,7 @@ internal static class DemoCommand
 
         // The progress display owns the terminal; the console log shows only warnings (the file has everything).
         var consoleLevel = interactive ? LogEventLevel.Error : LogEventLevel.Warning;
+        int exitCode;
         try
         {
             using var writer = StoreWriterLock.Acquire(dbPath, "demo");
@@ -110,12 +115,22 @@ internal static class DemoCommand
                 : "Language (this run): nothing new to classify. Stored items and comments were classified when first collected;"
                     + " their flags are the Flagged column above, and `rescore` classifies them again." + Environment.NewLine);
             await SocialDemo.WriteLeaderboardAsync(store, configuration, dbPath, context.Output, cancellationToken);
-            return summary.AllSucceeded && laterRoundsSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
+            exitCode = summary.AllSucceeded && laterRoundsSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }
         catch (StoreUnavailableException exception)
         {
             await context.Error.WriteLineAsync(exception.Message);
             return ExitCodes.StoreUnavailable;
         }
+
+        // The writer lock and the collection services are released above: the dashboard only reads and triages.
+        await DemoDashboard.WriteHowToOpenAsync(context, dbPath, configuration.Settings.Web.Listen, cancellationToken);
+        if (serve)
+        {
+            var served = await ServeCommand.ServeAsync(context, new Web.WebDashboardOptions(configuration, dbPath, configuration.Settings.Web.Listen), cancellationToken);
+            return served == ExitCodes.Ok ? exitCode : served;
+        }
+
+        return exitCode;
     }
 }

@@ -78,7 +78,24 @@ internal static class RunCommand
         // Give running jobs time to reach their next item after Ctrl+C before the host gives up.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        if (!configuration.Settings.Web.Enabled)
+        {
+            await host.RunAsync(cancellationToken);
+            return ExitCodes.Ok;
+        }
+
+        // web.enabled: the dashboard in the same process, so a single machine runs one service.
+        await using var dashboard = Web.WebDashboard.Build(new Web.WebDashboardOptions(configuration, dbPath, configuration.Settings.Web.Listen), LogEventLevel.Information);
+        await dashboard.StartAsync(cancellationToken);
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            await dashboard.StopAsync(CancellationToken.None);
+        }
+
         return ExitCodes.Ok;
     }
 }

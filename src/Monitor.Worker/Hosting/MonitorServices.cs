@@ -27,7 +27,7 @@ internal static class MonitorServices
     }
 
     /// <summary>The content store named in monitor.yaml.</summary>
-    private static IServiceCollection AddMonitorStore(this IServiceCollection services, PipelineConfiguration configuration, string dbPath) => configuration.Settings.Store.Kind switch
+    internal static IServiceCollection AddMonitorStore(this IServiceCollection services, PipelineConfiguration configuration, string dbPath) => configuration.Settings.Store.Kind switch
     {
         StoreKind.Sqlite => services.AddSqliteStore(dbPath),
         StoreKind.Elasticsearch => services.AddElasticsearchStore(ElasticsearchOptionsFactory.FromSettings(configuration.Settings.Store.Elasticsearch, configuration.Settings.DataFolder, configuration.Stations)),

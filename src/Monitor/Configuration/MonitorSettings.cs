@@ -18,6 +18,8 @@ public sealed record MonitorSettings
 
     public LanguageSettings Language { get; init; } = new();
 
+    public WebSettings Web { get; init; } = new();
+
     /// <summary>The SQLite file: <c>store.sqlite.path</c> if given, else <c>&lt;dataFolder&gt;/monitor.db</c>.</summary>
     public string SqlitePath => Store.Sqlite.Path ?? System.IO.Path.Combine(DataFolder, "monitor.db");
 }
@@ -110,4 +112,19 @@ public sealed record LanguageSettings
 
     /// <summary>Below this calibrated probability of its winning label a model's outcome is uncertain and raises no flag.</summary>
     public double MinConfidence { get; init; } = 0.5;
+}
+
+/// <summary>The dashboard (<c>serve</c>, or <c>run</c> when <see cref="Enabled"/>).</summary>
+public sealed record WebSettings
+{
+    /// <summary>When true, <c>run</c> hosts the dashboard beside the scheduler: one process on a single machine.</summary>
+    public bool Enabled { get; init; }
+
+    public Uri Listen { get; init; } = new("http://127.0.0.1:5080");
+
+    /// <summary>PEM or PFX certificate for HTTPS; null: plain HTTP (behind a TLS-terminating proxy, or on loopback).</summary>
+    public string? TlsCertificatePath { get; init; }
+
+    /// <summary>The prefix a reverse proxy serves the dashboard under, such as <c>/monitor</c>; null: the root.</summary>
+    public string? PathBase { get; init; }
 }

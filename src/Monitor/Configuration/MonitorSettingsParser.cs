@@ -18,6 +18,7 @@ internal static partial class MonitorSettingsParser
             Http = ParseHttp(map.Map("http"), defaults.Http),
             Politeness = ParsePoliteness(map.Map("politeness"), defaults.Politeness),
             Language = ParseLanguage(map.Map("language"), defaults.Language),
+            Web = ParseWeb(map.Map("web"), defaults.Web),
         };
         map.ReportUnknownKeys("monitor.yaml");
         return settings;
@@ -133,6 +134,43 @@ internal static partial class MonitorSettingsParser
 
         map.ReportUnknownKeys("store");
         return new StoreSettings { Kind = kind, Sqlite = sqlite, Elasticsearch = elasticsearch };
+    }
+
+    private static WebSettings ParseWeb(YamlMap? map, WebSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var pathBase = map.String("pathBase");
+        if (pathBase is not null && (!pathBase.StartsWith('/') || pathBase.EndsWith('/') || pathBase.Contains("//", StringComparison.Ordinal)))
+        {
+            map.Problem(map.Node("pathBase")!, $"web.pathBase must start with '/' and not end with one, such as /monitor, not '{pathBase}'");
+            pathBase = null;
+        }
+
+        var certificate = map.String("tlsCertificatePath");
+        var listen = map.AbsoluteUrl("listen") ?? defaults.Listen;
+        if (listen.AbsolutePath != "/")
+        {
+            map.Problem(map.Node("listen")!, $"web.listen is a scheme, host and port such as http://127.0.0.1:5080; put a prefix in web.pathBase, not '{listen}'");
+        }
+
+        if (listen.Scheme == Uri.UriSchemeHttps && certificate is null)
+        {
+            map.Problem(map.Node("listen")!, "web.listen is https but web.tlsCertificatePath names no certificate");
+        }
+
+        var result = new WebSettings
+        {
+            Enabled = map.Bool("enabled") ?? defaults.Enabled,
+            Listen = listen,
+            TlsCertificatePath = certificate,
+            PathBase = pathBase,
+        };
+        map.ReportUnknownKeys("web");
+        return result;
     }
 
     private static ScheduleSettings ParseSchedules(YamlMap? map, ScheduleSettings defaults)

@@ -36,4 +36,22 @@ public interface IContentQueries
 
     /// <summary>One page of an item's comments in id order, after <paramref name="afterId"/> (null: the first page).</summary>
     Task<IReadOnlyList<Comment>> GetCommentsAsync(string itemId, string? afterId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Per station, platform and local day (<paramref name="utcOffset"/>: +07:00 for Asia/Ho_Chi_Minh) of the filter: items, engagement, views, comments, flags.</summary>
+    Task<IReadOnlyList<DailyTotals>> GetDailyTotalsAsync(ContentFilter filter, TimeSpan utcOffset, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the filter's items, newest first (publication time, else collection time), after <paramref name="after"/> (null: the first page).</summary>
+    Task<IReadOnlyList<ItemSummary>> GetLatestItemsAsync(ContentFilter filter, ItemCursor? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The comments under the filter's items, and how many are negative, or offensive or hateful, by the models' latest assessment.</summary>
+    Task<CommentMood> GetCommentMoodAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Per channel of the filter: items stored and when the last of them was collected.</summary>
+    Task<IReadOnlyList<ChannelActivity>> GetChannelActivityAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>What the models said about these items and comments.</summary>
+    Task<IReadOnlyList<Assessment>> GetAssessmentsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The flags raised on one item and on its comments, newest first.</summary>
+    Task<IReadOnlyList<StoredFlag>> GetFlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default);
 }

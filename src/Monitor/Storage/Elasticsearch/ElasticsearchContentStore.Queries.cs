@@ -59,6 +59,18 @@ internal sealed partial class ElasticsearchContentStore
 
     public Task<IReadOnlyList<StoryCandidate>> GetItemsSharingLinksAsync(IReadOnlyCollection<string> linkKeys, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
 
+    public Task<IReadOnlyList<DailyTotals>> GetDailyTotalsAsync(ContentFilter filter, TimeSpan utcOffset, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+
+    public Task<IReadOnlyList<ItemSummary>> GetLatestItemsAsync(ContentFilter filter, ItemCursor? after, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+
+    public Task<CommentMood> GetCommentMoodAsync(ContentFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+
+    public Task<IReadOnlyList<ChannelActivity>> GetChannelActivityAsync(ContentFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+
+    public Task<IReadOnlyList<Assessment>> GetAssessmentsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+
+    public Task<IReadOnlyList<StoredFlag>> GetFlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
+
     public async Task<Item?> GetItemAsync(string itemId, CancellationToken cancellationToken = default) =>
         (await SearchAsync(ElasticsearchIndices.Items, Term("id", itemId), 1, null, ContentDocumentReader.ReadItem, cancellationToken)).SingleOrDefault();
 

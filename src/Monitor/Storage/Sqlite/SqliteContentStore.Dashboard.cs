@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Monitor.Domain;
+using Monitor.Storage.Queries;
+
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>The dashboard's queries: grouped over <c>item_summary</c>'s covering indexes, or one item's rows by primary key.</summary>
+internal sealed partial class SqliteContentStore
+{
+    public Task<IReadOnlyList<DailyTotals>> GetDailyTotalsAsync(ContentFilter filter, TimeSpan utcOffset, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<DailyTotals>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+
+            // `at` is fixed-width UTC text; its first 19 characters are what SQLite's date functions read.
+            command.CommandText = $"""
+                SELECT s.station_id, s.platform, date(substr(s.at, 1, 19), $offset) AS day,
+                       COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0)), SUM(s.comments), SUM(s.flagged)
+                FROM item_summary s WHERE {Where(command, filter)}
+                GROUP BY s.station_id, s.platform, day ORDER BY day, s.station_id, s.platform
+                """;
+            command.Parameters.AddWithValue("$offset", string.Create(CultureInfo.InvariantCulture, $"{(int)utcOffset.TotalMinutes:+0;-0} minutes"));
+            return await ReadAllAsync(command, r => new DailyTotals(
+                r.GetString(0), ReadPlatform(r.GetString(1)), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)), cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ItemSummary>> GetLatestItemsAsync(ContentFilter filter, ItemCursor? after, int limit, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<ItemSummary>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            var keyset = string.Empty;
+            if (after is not null)
+            {
+                keyset = " AND (s.at < $afterAt OR (s.at = $afterAt AND s.item_id < $afterId))";
+                command.Parameters.AddWithValue("$afterAt", SqliteTime.Write(after.At));
+                command.Parameters.AddWithValue("$afterId", after.Id);
+            }
+
+            command.CommandText = $"SELECT {SummaryColumns} FROM item_summary s WHERE {Where(command, filter)}{keyset} ORDER BY s.at DESC, s.item_id DESC LIMIT $limit";
+            command.Parameters.AddWithValue("$limit", limit);
+            return await ReadAllAsync(command, r => ReadSummary(r), cancellationToken);
+        }, cancellationToken);
+
+    public Task<CommentMood> GetCommentMoodAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT COUNT(*),
+                       SUM(EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'sentiment' AND lower(a.label) = 'negative')),
+                       SUM(EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'toxicity' AND lower(a.label) IN ('offensive', 'hate')))
+                FROM item_summary s JOIN comments c ON c.item_id = s.item_id
+                WHERE {Where(command, filter)} AND s.comments > 0
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new CommentMood(reader.GetInt64(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ChannelActivity>> GetChannelActivityAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<ChannelActivity>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT s.channel_id, s.platform, COUNT(*), MAX(s.collected_at) FROM item_summary s
+                WHERE {Where(command, filter)} GROUP BY s.channel_id, s.platform ORDER BY s.channel_id
+                """;
+            return await ReadAllAsync(command, r => new ChannelActivity(r.GetString(0), ReadPlatform(r.GetString(1)), r.GetInt32(2), SqliteTime.Read(r.GetString(3))), cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Assessment>> GetAssessmentsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targetIds);
+        if (targetIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<Assessment>>([]);
+        }
+
+        return QueryStoreAsync<IReadOnlyList<Assessment>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT target_id, target_kind, task, label, probability, model_version FROM assessments
+                WHERE target_id IN ({InList(command, "$t", targetIds)}) ORDER BY target_id, task, model_version
+                """;
+            return await ReadAllAsync(command, r => new Assessment(
+                r.GetString(0), Enum.Parse<TargetKind>(r.GetString(1), ignoreCase: true), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetString(5)), cancellationToken);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredFlag>> GetFlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<StoredFlag>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT f.id, i.id, i.station_id, f.target_id, f.target_kind, f.source, f.severity, f.reason, f.score, f.evidence, f.raised_at
+                FROM items i JOIN flags f ON f.target_id = i.id OR f.target_id IN (SELECT c.id FROM comments c WHERE c.item_id = i.id)
+                WHERE i.id = $id ORDER BY f.raised_at DESC, f.id DESC
+                """;
+            command.Parameters.AddWithValue("$id", itemId);
+            return await ReadAllAsync(command, ReadStoredFlag, cancellationToken);
+        }, cancellationToken);
+
+    private static StoredFlag ReadStoredFlag(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        new Flag(
+            reader.GetString(3),
+            Enum.Parse<TargetKind>(reader.GetString(4), ignoreCase: true),
+            reader.GetString(5),
+            reader.GetString(6),
+            reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetDouble(8),
+            JsonSerializer.Deserialize<string[]>(reader.GetString(9)) ?? [],
+            SqliteTime.Read(reader.GetString(10))));
+}
