@@ -24,6 +24,7 @@ internal static class MonitorCli
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(Model.RescoreCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
 
         // `run` is the default: the worker started with no subcommand is the scheduled daemon.
         root.Action = run.Action;

@@ -33,4 +33,8 @@ public static class AlertsServiceCollectionExtensions
         services.AddSingleton<AlertDispatcher>();
         return services;
     }
+
+    /// <summary>The daemon's loop that sends due deliveries every minute (<c>run</c>).</summary>
+    public static IServiceCollection AddAlertDispatchLoop(this IServiceCollection services) =>
+        services.AddHostedService<AlertDispatchService>();
 }
