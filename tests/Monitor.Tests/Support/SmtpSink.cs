@@ -20,6 +20,10 @@ public sealed class SmtpSink : IDisposable
             def __init__(self, folder):
                 self.folder = folder
 
+            @classmethod
+            def from_cli(cls, parser, *args):
+                return cls(*args)
+
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                 if address.startswith('bad'):
                     return '550 5.1.1 no such mailbox here'

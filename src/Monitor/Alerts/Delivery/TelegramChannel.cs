@@ -26,7 +26,7 @@ internal sealed class TelegramChannel(IHttpClientFactory httpClients, Uri baseUr
             text = text[..(MaxLength - 1)] + "…";
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"bot{token}/sendMessage"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, $"./bot{token}/sendMessage"))
         {
             Content = JsonContent.Create(new { chat_id = chat.ChatId, text, disable_web_page_preview = true }),
         };
