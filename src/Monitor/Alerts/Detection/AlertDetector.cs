@@ -164,7 +164,7 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
         {
             raised.Add(new RaisedAlert(
                 key, AlertKind.NegativeSurge, item.ItemId, item.StationId, item.ChannelId, item.ItemId,
-                $"Bình luận tiêu cực tăng vọt dưới bài \"{item.Title}\": {window.Negative}/{window.Comments} bình luận trong {Hours(rule.Window)} ({Percent(window.Share)}, nền của đài {Percent(v.Baseline)})",
+                $"Bình luận tiêu cực tăng vọt dưới bài \"{Title(item)}\": {window.Negative}/{window.Comments} bình luận trong {Hours(rule.Window)} ({Percent(window.Share)}, nền của đài {Percent(v.Baseline)})",
                 Numbers(window, v),
                 [$"bài: {item.Url}", $"cửa sổ: {Local(anchor - rule.Window)} – {Local(anchor)} (giờ Việt Nam)", Invariant($"kiểm định nhị thức một phía: p = {v.P:0.####E+0} < {rule.P}")]));
         }
@@ -210,11 +210,14 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
         return p < rule.P ? new SurgeVerdict(p0, p) : null;
     }
 
-    /// <summary>A surge ends when the window's share falls back under the ratio (or the window empties).</summary>
+    /// <summary>
+    /// A surge ends when the window empties or its share falls back below halfway between the baseline
+    /// and the firing ratio: the margin keeps one wave from closing and reopening as the window slides.
+    /// </summary>
     private bool Ended(CommentTally window, CommentTally baseline)
     {
         var p0 = (baseline.Negative + 1.0) / (baseline.Comments + 2.0);
-        return window.Comments == 0 || window.Share < rules.NegativeSurge.Ratio * p0;
+        return window.Comments == 0 || window.Share < (1 + ((rules.NegativeSurge.Ratio - 1) / 2)) * p0;
     }
 
     private RaisedAlert? Viral(ItemFacts item)
@@ -229,14 +232,14 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
 
         return new RaisedAlert(
             $"viral:{item.ItemId}", AlertKind.Viral, item.ItemId, item.StationId, item.ChannelId, item.ItemId,
-            Invariant($"Bài \"{item.Title}\" lan truyền mạnh: tương tác gấp {score:0.0} lần mức thường của kênh ở tuổi {age}"),
+            Invariant($"Bài \"{Title(item)}\" lan truyền mạnh: tương tác gấp {score:0.0} lần mức thường của kênh ở tuổi {age}"),
             new Dictionary<string, double> { ["score"] = Math.Round(score, 2), ["threshold"] = rules.Viral.Score, ["engagement"] = item.Engagement },
             [$"bài: {item.Url}", Invariant($"overperformance {score:0.00} ≥ {rules.Viral.Score} (so với 100 bài gần nhất cùng loại của kênh)")]);
     }
 
     private static RaisedAlert Watchlist(Flag flag, ItemFacts item) => new(
         $"watchlist:{flag.TargetId}:{flag.Source}", AlertKind.Watchlist, flag.TargetId, item.StationId, item.ChannelId, item.ItemId,
-        $"Nội dung trúng danh sách theo dõi ({flag.Source["watchlist:".Length..]}, mức {flag.Severity}) {(flag.TargetKind == TargetKind.Comment ? "trong bình luận dưới" : "ở")} bài \"{item.Title}\"",
+        $"Nội dung trúng danh sách theo dõi ({flag.Source["watchlist:".Length..]}, mức {flag.Severity}) {(flag.TargetKind == TargetKind.Comment ? "trong bình luận dưới" : "ở")} bài \"{Title(item)}\"",
         new Dictionary<string, double>(),
         [flag.Reason, .. flag.Evidence, $"bài: {item.Url}"]);
 
@@ -272,6 +275,10 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
         ["baselineShare"] = Math.Round(verdict.Baseline, 4),
         ["p"] = verdict.P,
     };
+
+    /// <summary>A social post's title is its whole message; a sentence is enough to recognise it.</summary>
+    private static string Title(ItemFacts item) =>
+        item.Title.Length <= 90 ? item.Title : string.Concat(item.Title.AsSpan(0, 89).TrimEnd(), "…");
 
     private static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
 
