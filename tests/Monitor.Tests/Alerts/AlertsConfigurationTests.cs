@@ -12,23 +12,50 @@ public sealed class AlertsConfigurationTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void Load_ShippedAlertsFile_IsValidWithItsRecipients()
+    public void Load_ShippedAlertsFile_IsValidAndReachesOnlyTheLocalFolder()
     {
         var result = PipelineLoader.Load(RepositoryPaths.Pipelines);
 
         result.Problems.ShouldBeEmpty();
         var alerts = result.Configuration!.Alerts;
         alerts.Rules.NegativeSurge.ShouldBe(AlertRules.Defaults.NegativeSurge);
+        alerts.Recipients.SelectMany(r => r.Targets).ShouldAllBe(t => t is FolderTarget);
+    }
+
+    [Fact]
+    public void Load_ShippedExamplesUncommented_ParseWithTheirChannelsScheduleAndQuietHours()
+    {
+        CopyStations("thai-nguyen", "bac-kan");
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Pipelines, "alerts.yaml"));
+        var smtp = Array.IndexOf(lines, "# smtp:");
+        temp.Write("alerts.yaml", string.Join('\n', lines.Select((line, i) => i >= smtp && line.StartsWith('#') ? line[Math.Min(2, line.Length)..] : line)));
+
+        var result = PipelineLoader.Load(temp.Path);
+
+        result.Problems.Where(p => p.File.EndsWith("alerts.yaml", StringComparison.Ordinal)).ShouldBeEmpty();
+        var alerts = result.Configuration!.Alerts;
+        alerts.Smtp.ShouldBe(new SmtpSettings("smtp.example.vn", 587, SmtpSecurity.StartTls, "Monitor <canhbao@example.vn>", "MONITOR_SMTP_USER", "MONITOR_SMTP_PASSWORD"));
         var duty = alerts.FindRecipient("ban-tuyen-giao-thai-nguyen").ShouldNotBeNull();
         duty.Quiet.ShouldBe(new QuietHours(new TimeOnly(22, 30), new TimeOnly(6, 0)));
-        duty.Kinds.ShouldContain(AlertKind.NegativeSurge);
-        alerts.FindRecipient("so-tttt-cum-2")!.Schedule.ShouldBe(new DeliverySchedule(DigestMode.Daily, new TimeOnly(7, 30)));
+        duty.Targets.ShouldBe([new EmailTarget("truc-ban@tuyengiao.example.vn"), new TelegramTarget("-1001234567890", "MONITOR_TELEGRAM_BOT_TOKEN")]);
+        duty.Kinds.ShouldBe([AlertKind.NegativeSurge, AlertKind.Watchlist, AlertKind.RemovedAfterFlag], ignoreOrder: true);
+        var department = alerts.FindRecipient("so-tttt-cum-2").ShouldNotBeNull();
+        department.Schedule.ShouldBe(new DeliverySchedule(DigestMode.Daily, new TimeOnly(7, 30)));
+        department.Clusters.ShouldBe(["cum-2"]);
+    }
+
+    private void CopyStations(params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            File.Copy(Path.Combine(RepositoryPaths.Pipelines, "stations", id + ".yaml"), temp.File(Path.Combine("stations", id + ".yaml")).EnsureFolder());
+        }
     }
 
     [Fact]
     public void Load_BrokenAlertsFile_ReportsEveryProblemAtItsLineAndColumn()
     {
-        File.Copy(Path.Combine(RepositoryPaths.Pipelines, "stations", "thai-nguyen.yaml"), temp.File("stations/thai-nguyen.yaml".Replace('/', Path.DirectorySeparatorChar)).EnsureFolder());
+        CopyStations("thai-nguyen");
         var path = temp.Write("alerts.yaml", """
             rules:
               negative-surge:
