@@ -118,4 +118,30 @@ public sealed class AlertDetectionTests : IDisposable
         alert.Numbers["recentMean"].ShouldBe(0);
         JsonSerializer.Serialize(alert.Evidence).ShouldContain("0, 0, 0, 0, 0, 0, 0");
     }
+
+    [Fact]
+    public async Task MarkGoneAsync_FlaggedPostDeletedUpstream_RaisesRemovedAfterFlagWithTheEvidenceKept()
+    {
+        await bed.InitializeAsync();
+        var now = bed.Clock.GetUtcNow();
+        var post = AlertTestBed.Post("bi-go", now.AddHours(-3));
+        await bed.Store.SaveAsync(AlertTestBed.Comments(post, now.AddHours(-2), 3, 1, "g"));
+        using var state = new Monitor.Storage.Sqlite.SqliteObservationState(bed.DbPath, bed.Setup, bed.Clock);
+        await state.MarkObservedAsync(post.Id, post.ChannelId, "bi-go", post.PublishedAt!.Value, now, now.AddHours(3), 3);
+        var quiet = new Monitor.Storage.Sqlite.SqliteObservationState(bed.DbPath, bed.Setup, bed.Clock);
+        var unflagged = AlertTestBed.Post("khong-co", now.AddHours(-3));
+        await bed.Store.SaveAsync(new ContentBatch([unflagged], [], [], [], []));
+        await quiet.MarkObservedAsync(unflagged.Id, unflagged.ChannelId, "khong-co", unflagged.PublishedAt!.Value, now, now.AddHours(3), 0);
+
+        await state.MarkGoneAsync(post.Id);
+        await state.MarkGoneAsync(post.Id);
+        await quiet.MarkGoneAsync(unflagged.Id);
+        quiet.Dispose();
+
+        var alert = (await bed.Store.ListAlertsAsync(null, 10)).ShouldHaveSingleItem();
+        alert.Kind.ShouldBe(AlertKind.RemovedAfterFlag);
+        alert.ItemId.ShouldBe(post.Id);
+        alert.Evidence.ShouldContain(e => e.Contains("sentiment: P(negative) = 0.900 ≥ 0.70", StringComparison.Ordinal) && e.Contains("model test", StringComparison.Ordinal));
+        alert.Deliveries.Count.ShouldBe(1);
+    }
 }

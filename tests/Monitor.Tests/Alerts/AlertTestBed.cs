@@ -38,6 +38,10 @@ internal sealed class AlertTestBed : IDisposable
 
     public SqliteContentStore Store { get; private set; } = null!;
 
+    public AlertSetup Setup { get; private set; } = null!;
+
+    public string DbPath => temp.File("monitor.db");
+
     public AlertDispatcher Dispatcher { get; private set; } = null!;
 
     public string OutboxFolder => temp.File("outbox");
@@ -45,8 +49,8 @@ internal sealed class AlertTestBed : IDisposable
     public void Restart()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var setup = new AlertSetup(new AlertDetector(configuration.Rules, Clock), new AlertRouter(configuration.Recipients, new Dictionary<string, string?> { [Station] = "cum-2" }));
-        Store = new SqliteContentStore(new SqliteStoreOptions(temp.File("monitor.db"), false), Clock, setup);
+        Setup = new AlertSetup(new AlertDetector(configuration.Rules, Clock), new AlertRouter(configuration.Recipients, new Dictionary<string, string?> { [Station] = "cum-2" }));
+        Store = new SqliteContentStore(new SqliteStoreOptions(DbPath, false), Clock, Setup);
         IAlertChannel[] channels =
         [
             new FolderChannel(temp.Path),

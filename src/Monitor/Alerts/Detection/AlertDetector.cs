@@ -95,6 +95,41 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
         return new AlertChanges(raised, closed);
     }
 
+    /// <summary>
+    /// <c>removed-after-flag</c>: an item the platform no longer serves (deleted, hidden). When it or its
+    /// comments were flagged, the alert keeps each flag's reason and evidence from when it was raised:
+    /// the item itself can no longer be looked at.
+    /// </summary>
+    public async Task<AlertChanges> DetectRemovedAsync(string itemId, IAlertReads reads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        if (!rules.RemovedAfterFlag.Enabled || await reads.ItemAsync(itemId, cancellationToken) is not { } item)
+        {
+            return AlertChanges.None;
+        }
+
+        var flags = await reads.FlagsOfItemAsync(itemId, cancellationToken);
+        if (flags.Count == 0)
+        {
+            return AlertChanges.None;
+        }
+
+        var evidence = new List<string> { $"bài: {item.Url}" };
+        foreach (var flag in flags.OrderBy(f => f.RaisedAt))
+        {
+            var what = flag.TargetKind == "comment" ? $"bình luận {flag.TargetId}" : "bài đăng";
+            evidence.Add($"{what}, gắn cờ lúc {Local(flag.RaisedAt)} ({flag.Source}, mức {flag.Severity}): {flag.Reason}" + (flag.Evidence.Count > 0 ? " — " + string.Join("; ", flag.Evidence) : string.Empty));
+        }
+
+        return new AlertChanges(
+            [new RaisedAlert(
+                $"removed-after-flag:{itemId}", AlertKind.RemovedAfterFlag, itemId, item.StationId, item.ChannelId, itemId,
+                $"Bài \"{Title(item)}\" đã bị gỡ hoặc ẩn trên nền tảng sau khi bị gắn cờ ({flags.Count} cờ)",
+                new Dictionary<string, double> { ["flags"] = flags.Count, ["flaggedComments"] = flags.Count(f => f.TargetKind == "comment") },
+                evidence)],
+            []);
+    }
+
     private async Task DetectSurgesAsync(SavedContent saved, IAlertReads reads, DateTimeOffset now, List<RaisedAlert> raised, List<string> closed, CancellationToken cancellationToken)
     {
         var evaluated = new HashSet<string>(StringComparer.Ordinal);

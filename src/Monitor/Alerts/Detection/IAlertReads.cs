@@ -19,6 +19,9 @@ public sealed record ItemFacts(
     long Engagement,
     long Flagged);
 
+/// <summary>A flag as the store keeps it, with the evidence from when it was raised.</summary>
+public sealed record StoredFlag(string TargetId, string TargetKind, string Source, string Severity, string Reason, IReadOnlyList<string> Evidence, DateTimeOffset RaisedAt);
+
 /// <summary>
 /// The store reads detection makes, answered from indexes inside the save's own transaction (so they
 /// see the batch being written): one item's comments, a station's hourly comment tallies, one
@@ -37,6 +40,9 @@ public interface IAlertReads
 
     /// <summary>The keys of open alerts of this kind (few: open alerts are the ones still happening).</summary>
     Task<IReadOnlyList<string>> OpenKeysAsync(AlertKind kind, CancellationToken cancellationToken = default);
+
+    /// <summary>The flags of an item and of its comments (flags are indexed by target, comments by item).</summary>
+    Task<IReadOnlyList<StoredFlag>> FlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default);
 
     /// <summary>Whether any alert, open or closed, has this key (one-shot kinds fire once per target).</summary>
     Task<bool> EverRaisedAsync(string key, CancellationToken cancellationToken = default);

@@ -134,6 +134,26 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
         return keys;
     }
 
+    public async Task<IReadOnlyList<StoredFlag>> FlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        var flags = new List<StoredFlag>();
+        var command = statements.Get("""
+            SELECT target_id, target_kind, source, severity, reason, evidence, raised_at FROM flags WHERE target_id = $item
+            UNION ALL
+            SELECT f.target_id, f.target_kind, f.source, f.severity, f.reason, f.evidence, f.raised_at FROM comments c JOIN flags f ON f.target_id = c.id WHERE c.item_id = $item
+            """);
+        command.Parameters.AddWithValue("$item", itemId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            flags.Add(new StoredFlag(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [], SqliteTime.Read(reader.GetString(6))));
+        }
+
+        return flags;
+    }
+
     public async Task<bool> EverRaisedAsync(string key, CancellationToken cancellationToken = default)
     {
         var command = statements.Get("SELECT EXISTS (SELECT 1 FROM alerts WHERE key = $key)");
