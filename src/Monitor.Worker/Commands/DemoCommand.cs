@@ -86,6 +86,7 @@ internal static class DemoCommand
             configuration = configuration with { Settings = configuration.Settings with { Store = new StoreSettings { Kind = StoreKind.Elasticsearch, Elasticsearch = elasticsearch } } };
         }
 
+        configuration = DemoAlerts.WithFolderOnly(configuration, dbPath);
         var storeName = elasticsearch?.Url?.ToString() ?? Path.GetFullPath(dbPath);
         var realOrigins = DemoConfiguration.RealOrigins(pipelines.Configuration!, sites.Sites);
         console.WriteLine(($"Replay sites: {sites.Sites.Count} stations, {sites.ArticleCount} articles on 127.0.0.1. Collecting {configuration.ChannelCount} channels into {storeName}"));
@@ -115,6 +116,11 @@ internal static class DemoCommand
                 : "Language (this run): nothing new to classify. Stored items and comments were classified when first collected;"
                     + " their flags are the Flagged column above, and `rescore` classifies them again." + Environment.NewLine);
             await SocialDemo.WriteLeaderboardAsync(store, configuration, dbPath, context.Output, cancellationToken);
+            if (services.GetService<Alerts.Outbox.IAlertOutbox>() is { } outbox)
+            {
+                await DemoAlerts.WriteAsync(outbox, services.GetRequiredService<Alerts.Outbox.AlertDispatcher>(), dbPath, context.Output, cancellationToken);
+            }
+
             exitCode = summary.AllSucceeded && laterRoundsSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
         }
         catch (StoreUnavailableException exception)

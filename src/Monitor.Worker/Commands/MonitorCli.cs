@@ -26,6 +26,7 @@ internal static class MonitorCli
         root.Subcommands.Add(Model.RescoreCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
 
         // `run` is the default: the worker started with no subcommand is the scheduled daemon.
         root.Action = run.Action;

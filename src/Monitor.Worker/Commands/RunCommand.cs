@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Monitor.Alerts;
 using Monitor.Configuration;
 using Monitor.Pipeline;
 using Monitor.Scheduling;
@@ -66,6 +67,7 @@ internal static class RunCommand
         await services.GetRequiredService<IContentStore>().InitializeAsync(cancellationToken);
         var summary = await services.GetRequiredService<CollectionCycle>().RunAsync(configuration, progress: null, cancellationToken);
         CycleReport.Write(context.Output, summary);
+        await AlertsCommand.DispatchAndReportAsync(services, context.Output, cancellationToken);
         return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
     }
 
@@ -74,6 +76,7 @@ internal static class RunCommand
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddMonitorWorker(configuration, dbPath, LogEventLevel.Information);
         builder.Services.AddMonitorScheduling(dbPath);
+        builder.Services.AddAlertDispatchLoop();
 
         // Give running jobs time to reach their next item after Ctrl+C before the host gives up.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));

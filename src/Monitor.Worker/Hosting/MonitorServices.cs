@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Alerts;
 using Monitor.Collection.Social;
 using Monitor.Collection.Web;
 using Monitor.Configuration;
@@ -19,6 +20,7 @@ internal static class MonitorServices
         services.AddSingleton(configuration);
         services.AddSingleton(configuration.Settings);
         services.AddMonitorLogging(configuration.Settings.DataFolder, consoleLevel);
+        services.AddAlerts(configuration);
         services.AddMonitorStore(configuration, dbPath);
         services.AddLanguage(LanguageOptions.From(configuration.Settings.Language, configuration.Folder));
         services.AddCollectionRunner();

@@ -14,6 +14,9 @@ public sealed record PipelineConfiguration(
 {
     public IReadOnlyList<Watchlist> Watchlists { get; init; } = [];
 
+    /// <summary><c>alerts.yaml</c>: rules and recipients (issue 13).</summary>
+    public Alerts.Rules.AlertsConfiguration Alerts { get; init; } = Monitor.Alerts.Rules.AlertsConfiguration.Empty;
+
     /// <summary>Every channel with its station, in file order.</summary>
     public IEnumerable<(Station Station, Channel Channel)> Sources() =>
         Stations.SelectMany(s => s.Channels.Select(c => (s, c)));

@@ -36,6 +36,7 @@ public static class PipelineLoader
         var stations = LoadStations(folder, problems);
         var watchlists = LoadWatchlists(folder, problems);
         CheckAcrossFiles(stations, profiles, problems);
+        var alerts = LoadAlerts(folder, stations.Select(s => s.Parsed.Station).ToList(), problems);
 
         var configuration = new PipelineConfiguration(
             folder,
@@ -45,6 +46,7 @@ public static class PipelineLoader
             stations.SelectMany(s => s.Parsed.Channels).Where(c => !c.Confirmed && c.Id is not null).Select(c => c.Id!).ToHashSet(StringComparer.Ordinal))
         {
             Watchlists = watchlists,
+            Alerts = alerts,
         };
         return new PipelineLoadResult(configuration, problems.Sorted());
     }
@@ -61,6 +63,21 @@ public static class PipelineLoader
 
         var map = YamlFile.LoadMapping(path, problems);
         return map is null ? new MonitorSettings() : MonitorSettingsParser.Parse(map);
+    }
+
+    /// <summary><c>alerts.yaml</c> when present (issue 13); without it the rules keep their defaults and nobody is told.</summary>
+    private static Alerts.Rules.AlertsConfiguration LoadAlerts(string folder, List<Domain.Station> stations, ProblemList problems)
+    {
+        var path = Path.Combine(folder, "alerts.yaml");
+        if (!File.Exists(path) || YamlFile.LoadMapping(path, problems) is not { } map)
+        {
+            return Alerts.Rules.AlertsConfiguration.Empty;
+        }
+
+        return Alerts.Rules.AlertsParser.Parse(
+            map,
+            stations.Select(s => s.Id).ToHashSet(StringComparer.Ordinal),
+            stations.Select(s => s.Cluster).OfType<string>().ToHashSet(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, SiteProfile> LoadProfiles(string folder, ProblemList problems)

@@ -19,7 +19,7 @@ public static class SqliteCollectionStateServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton(_ => new SqliteCrawlState(path));
         services.TryAddSingleton<ICrawlState>(sp => sp.GetRequiredService<SqliteCrawlState>());
-        services.TryAddSingleton(_ => new SqliteObservationState(path));
+        services.TryAddSingleton(sp => new SqliteObservationState(path, sp.GetService<Alerts.AlertSetup>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IObservationState>(sp => sp.GetRequiredService<SqliteObservationState>());
         services.TryAddSingleton<IFollowerCounts>(sp => sp.GetRequiredService<SqliteObservationState>());
         return services;

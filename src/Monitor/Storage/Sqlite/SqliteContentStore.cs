@@ -15,7 +15,7 @@ namespace Monitor.Storage.Sqlite;
 /// <c>item_versions</c>. Observations are append-only. Each <see cref="SaveAsync"/> is one
 /// transaction, durable when it returns.
 /// </summary>
-internal sealed partial class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock) : IContentStore, ICheckpointReader
+internal sealed partial class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock, Alerts.AlertSetup? alerts = null) : IContentStore, ICheckpointReader
 {
     private readonly SqliteStoreFile file = new(options);
 
@@ -80,10 +80,16 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             }
 
             var comments = 0;
+            var newComments = new List<Comment>();
             foreach (var comment in batch.Comments)
             {
-                comments += await SaveCommentAsync(statements, comment, now, cancellationToken);
+                var isNew = await SaveCommentAsync(statements, comment, now, cancellationToken);
+                comments += isNew;
                 touched.Add(comment.ItemId);
+                if (isNew > 0)
+                {
+                    newComments.Add(comment);
+                }
             }
 
             foreach (var assessment in batch.Assessments)
@@ -117,6 +123,11 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
 
             await new SqliteItemSummaries(statements).RefreshAsync(touched, contentChanged, cancellationToken);
             await AddTotalsAsync(statements, added, observations, comments, flaggedTargets, cancellationToken);
+            if (alerts is not null)
+            {
+                await RaiseAlertsAsync(statements, batch, touched, newComments, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult(added, changed, unchanged, observations, comments, flags);
         }

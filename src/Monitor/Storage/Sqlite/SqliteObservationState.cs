@@ -9,7 +9,7 @@ namespace Monitor.Storage.Sqlite;
 /// (<see cref="IFollowerCounts"/>) in the <c>social_*</c> tables of the store's SQLite file, created by
 /// the store's migrations.
 /// </summary>
-internal sealed class SqliteObservationState(string path) : IObservationState, IFollowerCounts, IDisposable
+internal sealed class SqliteObservationState(string path, Alerts.AlertSetup? alerts = null, TimeProvider? clock = null) : IObservationState, IFollowerCounts, IDisposable
 {
     private readonly SqliteStateFile file = new(path);
 
@@ -73,13 +73,23 @@ internal sealed class SqliteObservationState(string path) : IObservationState, I
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Marks the item gone and, in the same transaction, raises <c>removed-after-flag</c> when it or its comments were flagged.</summary>
     public async Task MarkGoneAsync(string itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE social_items SET gone = 1, next_due_at = NULL WHERE item_id = $id";
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+        await using var statements = new SqliteStatements(connection, transaction);
+        var command = statements.Get("UPDATE social_items SET gone = 1, next_due_at = NULL WHERE item_id = $id AND gone = 0");
         command.Parameters.AddWithValue("$id", itemId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var newlyGone = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (newlyGone && alerts is not null)
+        {
+            var sql = new SqliteAlerts(statements);
+            var changes = await alerts.Detector.DetectRemovedAsync(itemId, sql, cancellationToken);
+            await sql.WriteAsync(changes, alerts, (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<(DateTimeOffset Until, string Reason)?> GetBackoffAsync(string key, CancellationToken cancellationToken = default)

@@ -180,7 +180,59 @@ internal static class SqliteSchema
             value INTEGER NOT NULL);
         """,
 
-        // 5: flag triage (issue 12): one small row per flag with its status and assignee (what the inbox
+        // 5: alerts (issue 13): each alert with its open/closed episode, the outbox of its deliveries (one row
+        // per alert, recipient and channel: the idempotency key), hourly comment tallies per station for the
+        // negative-surge baseline, each channel's run health, and items per channel by publish time.
+        """
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            station_id TEXT NOT NULL,
+            channel_id TEXT,
+            item_id TEXT,
+            summary TEXT NOT NULL,
+            numbers TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            closed_at TEXT);
+        CREATE UNIQUE INDEX alerts_open_key ON alerts (key) WHERE closed_at IS NULL;
+        CREATE INDEX alerts_by_key ON alerts (key, closed_at);
+        CREATE INDEX alerts_open_kind ON alerts (kind, key) WHERE closed_at IS NULL;
+        CREATE INDEX alerts_by_item ON alerts (item_id) WHERE item_id IS NOT NULL;
+        CREATE TABLE alert_deliveries (
+            id INTEGER PRIMARY KEY,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            alert_id INTEGER NOT NULL REFERENCES alerts (id),
+            recipient_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            address TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            sent_at TEXT);
+        CREATE INDEX deliveries_due ON alert_deliveries (status, next_attempt_at);
+        CREATE INDEX deliveries_by_alert ON alert_deliveries (alert_id);
+        CREATE TABLE comment_tallies (
+            station_id TEXT NOT NULL,
+            hour TEXT NOT NULL,
+            comments INTEGER NOT NULL,
+            negative INTEGER NOT NULL,
+            PRIMARY KEY (station_id, hour)) WITHOUT ROWID;
+        CREATE TABLE source_health (
+            channel_id TEXT NOT NULL PRIMARY KEY,
+            station_id TEXT NOT NULL,
+            consecutive_failures INTEGER NOT NULL,
+            last_error TEXT,
+            last_run_at TEXT NOT NULL);
+        CREATE INDEX summary_by_channel ON item_summary (channel_id, published_at);
+        """,
+
+        // 6: flag triage (issue 12): one small row per flag with its status and assignee (what the inbox
         // filters, sorts and counts on), the evidence snapshot taken when it was raised in a table of its
         // own (read one flag at a time), the audit trail of every action; comments in the folded full-text
         // index too, and items and comments indexed by publication time for search results newest first.

@@ -17,11 +17,12 @@ public static class SqliteStoreServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new SqliteStoreOptions(path, readOnly));
-        services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Alerts.AlertSetup>()));
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<SqliteContentStore>());
         services.AddSingleton<ICheckpointReader>(sp => sp.GetRequiredService<SqliteContentStore>());
         services.AddSingleton<IFlagInbox>(sp => sp.GetRequiredService<SqliteContentStore>());
         services.AddSingleton<ISearchQueries>(sp => sp.GetRequiredService<SqliteContentStore>());
+        services.AddSingleton<Alerts.Outbox.IAlertOutbox>(sp => sp.GetRequiredService<SqliteContentStore>());
         return services.AddStoreContracts();
     }
 }

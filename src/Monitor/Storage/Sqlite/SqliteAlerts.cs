@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.Json;
+using Monitor.Alerts;
+using Monitor.Alerts.Detection;
+using Monitor.Domain;
+
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>
+/// Alerts inside a write transaction: the reads detection makes (every one an indexed lookup or
+/// range), the station comment tallies kept current by each save, and the writing of detection's
+/// decision with its outbox rows, so an alert exists exactly when the data that raised it does.
+/// </summary>
+internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
+{
+    private const string HourFormat = "yyyy-MM-dd'T'HH";
+
+    /// <summary>Counts the new comments into their station's hourly tally (negative: a model flag in the same batch).</summary>
+    public async Task TallyAsync(IReadOnlyList<Comment> newComments, IReadOnlyList<Flag> flags, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (newComments.Count == 0)
+        {
+            return;
+        }
+
+        var negative = flags.Where(f => f.TargetKind == TargetKind.Comment && f.Source.StartsWith("model:", StringComparison.Ordinal)).Select(f => f.TargetId).ToHashSet(StringComparer.Ordinal);
+        var stations = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var comment in newComments)
+        {
+            if (!stations.TryGetValue(comment.ItemId, out var station))
+            {
+                var find = statements.Get("SELECT station_id FROM items WHERE id = $id");
+                find.Parameters.AddWithValue("$id", comment.ItemId);
+                station = stations[comment.ItemId] = await find.ExecuteScalarAsync(cancellationToken) as string;
+            }
+
+            if (station is null)
+            {
+                continue;
+            }
+
+            var add = statements.Get("""
+                INSERT INTO comment_tallies (station_id, hour, comments, negative) VALUES ($station, $hour, 1, $negative)
+                ON CONFLICT (station_id, hour) DO UPDATE SET comments = comments + 1, negative = negative + excluded.negative
+                """);
+            add.Parameters.AddWithValue("$station", station);
+            add.Parameters.AddWithValue("$hour", Hour(comment.PublishedAt ?? now));
+            add.Parameters.AddWithValue("$negative", negative.Contains(comment.Id) ? 1 : 0);
+            await add.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<CommentTally> ItemCommentsAsync(string itemId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        var command = statements.Get("""
+            SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM flags f WHERE f.target_id = c.id AND f.source >= 'model:' AND f.source < 'model;')), 0)
+            FROM comments c WHERE c.item_id = $item AND COALESCE(c.published_at, c.first_seen_at) > $from AND COALESCE(c.published_at, c.first_seen_at) <= $to
+            """);
+        command.Parameters.AddWithValue("$item", itemId);
+        command.Parameters.AddWithValue("$from", SqliteTime.Write(since));
+        command.Parameters.AddWithValue("$to", SqliteTime.Write(until));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new CommentTally(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Hour buckets: those whose hour starts after <paramref name="since"/>'s hour began and at or before <paramref name="until"/>.</summary>
+    public async Task<CommentTally> StationCommentsAsync(string stationId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        var command = statements.Get("""
+            SELECT COALESCE(SUM(comments), 0), COALESCE(SUM(negative), 0) FROM comment_tallies
+            WHERE station_id = $station AND hour > $from AND hour <= $to
+            """);
+        command.Parameters.AddWithValue("$station", stationId);
+        command.Parameters.AddWithValue("$from", Hour(since));
+        command.Parameters.AddWithValue("$to", Hour(until));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new CommentTally(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public async Task<ItemFacts?> ItemAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        var command = statements.Get("""
+            SELECT station_id, channel_id, title, url, published_at, score_1h, score_24h, engagement, flagged FROM item_summary WHERE item_id = $id
+            """);
+        command.Parameters.AddWithValue("$id", itemId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new ItemFacts(
+            itemId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), SqliteTime.ReadNullable(reader.GetValue(4)),
+            reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.GetInt64(7), reader.GetInt64(8));
+    }
+
+    public async Task<IReadOnlyList<int>> ChannelDailyItemsAsync(string channelId, DateOnly firstDay, int days, CancellationToken cancellationToken = default)
+    {
+        var counts = new int[days];
+        var command = statements.Get("""
+            SELECT substr(published_at, 1, 10), COUNT(*) FROM item_summary INDEXED BY summary_by_channel
+            WHERE channel_id = $channel AND published_at >= $from AND published_at < $to GROUP BY 1
+            """);
+        command.Parameters.AddWithValue("$channel", channelId);
+        command.Parameters.AddWithValue("$from", firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$to", firstDay.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var index = day.DayNumber - firstDay.DayNumber;
+            if (index >= 0 && index < days)
+            {
+                counts[index] = reader.GetInt32(1);
+            }
+        }
+
+        return counts;
+    }
+
+    public async Task<IReadOnlyList<string>> OpenKeysAsync(AlertKind kind, CancellationToken cancellationToken = default)
+    {
+        var keys = new List<string>();
+        var command = statements.Get("SELECT key FROM alerts INDEXED BY alerts_open_kind WHERE kind = $kind AND closed_at IS NULL");
+        command.Parameters.AddWithValue("$kind", kind.ToWire());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
+    public async Task<IReadOnlyList<StoredFlag>> FlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        var flags = new List<StoredFlag>();
+        var command = statements.Get("""
+            SELECT target_id, target_kind, source, severity, reason, evidence, raised_at FROM flags WHERE target_id = $item
+            UNION ALL
+            SELECT f.target_id, f.target_kind, f.source, f.severity, f.reason, f.evidence, f.raised_at FROM comments c JOIN flags f ON f.target_id = c.id WHERE c.item_id = $item
+            """);
+        command.Parameters.AddWithValue("$item", itemId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            flags.Add(new StoredFlag(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [], SqliteTime.Read(reader.GetString(6))));
+        }
+
+        return flags;
+    }
+
+    public async Task<bool> EverRaisedAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var command = statements.Get("SELECT EXISTS (SELECT 1 FROM alerts WHERE key = $key)");
+        command.Parameters.AddWithValue("$key", key);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
+    }
+
+    /// <summary>
+    /// Writes detection's decision: an open alert with the same key is updated in place (never
+    /// delivered again); a new one is inserted with one outbox row per recipient and channel. Kinds
+    /// that describe a single event (viral, watch-list, removed) fire once per key, ever.
+    /// </summary>
+    public async Task<int> WriteAsync(AlertChanges changes, AlertSetup setup, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var opened = 0;
+        var at = SqliteTime.Write(now);
+        foreach (var key in changes.Closed.Distinct(StringComparer.Ordinal))
+        {
+            var close = statements.Get("UPDATE alerts SET closed_at = $now, updated_at = $now WHERE key = $key AND closed_at IS NULL");
+            close.Parameters.AddWithValue("$key", key);
+            close.Parameters.AddWithValue("$now", at);
+            await close.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var alert in changes.Raised.GroupBy(a => a.Key, StringComparer.Ordinal).Select(g => g.Last()))
+        {
+            var update = statements.Get("""
+                UPDATE alerts SET summary = $summary, numbers = $numbers, evidence = $evidence, updated_at = $now
+                WHERE key = $key AND closed_at IS NULL
+                """);
+            AddContent(update, alert, at);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) > 0)
+            {
+                continue;
+            }
+
+            if (IsOneShot(alert.Kind) && await EverRaisedAsync(alert.Key, cancellationToken))
+            {
+                continue;
+            }
+
+            var insert = statements.Get("""
+                INSERT INTO alerts (key, kind, target_id, station_id, channel_id, item_id, summary, numbers, evidence, opened_at, updated_at)
+                VALUES ($key, $kind, $target, $station, $channel, $item, $summary, $numbers, $evidence, $now, $now)
+                RETURNING id
+                """);
+            AddContent(insert, alert, at);
+            insert.Parameters.AddWithValue("$kind", alert.Kind.ToWire());
+            insert.Parameters.AddWithValue("$target", alert.TargetId);
+            insert.Parameters.AddWithValue("$station", alert.StationId);
+            insert.Parameters.AddWithValue("$channel", (object?)alert.ChannelId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$item", (object?)alert.ItemId ?? DBNull.Value);
+            var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            opened++;
+            foreach (var delivery in setup.Router.Route(alert, now))
+            {
+                var outbox = statements.Get("""
+                    INSERT INTO alert_deliveries (idempotency_key, alert_id, recipient_id, channel, address, due_at, status, next_attempt_at)
+                    VALUES ($key, $alert, $recipient, $channel, $address, $due, 'pending', $due)
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    """);
+                outbox.Parameters.AddWithValue("$key", delivery.IdempotencyKey(id));
+                outbox.Parameters.AddWithValue("$alert", id);
+                outbox.Parameters.AddWithValue("$recipient", delivery.RecipientId);
+                outbox.Parameters.AddWithValue("$channel", delivery.Target.Channel);
+                outbox.Parameters.AddWithValue("$address", delivery.Target.Address);
+                outbox.Parameters.AddWithValue("$due", SqliteTime.Write(delivery.DueAt));
+                await outbox.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        return opened;
+    }
+
+    private static bool IsOneShot(AlertKind kind) => kind is AlertKind.Viral or AlertKind.Watchlist or AlertKind.RemovedAfterFlag;
+
+    private static void AddContent(Microsoft.Data.Sqlite.SqliteCommand command, RaisedAlert alert, string now)
+    {
+        command.Parameters.AddWithValue("$key", alert.Key);
+        command.Parameters.AddWithValue("$summary", alert.Summary);
+        command.Parameters.AddWithValue("$numbers", JsonSerializer.Serialize(alert.Numbers));
+        command.Parameters.AddWithValue("$evidence", JsonSerializer.Serialize(alert.Evidence));
+        command.Parameters.AddWithValue("$now", now);
+    }
+
+    private static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString(HourFormat, CultureInfo.InvariantCulture);
+}
