@@ -14,6 +14,7 @@ internal static class MonitorCli
         var run = RunCommand.Create();
         root.Subcommands.Add(run);
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());

@@ -5,6 +5,7 @@ using Monitor.Alerts;
 using Monitor.Configuration;
 using Monitor.Pipeline;
 using Monitor.Scheduling;
+using Monitor.Scheduling.Cluster;
 using Monitor.Storage;
 using Monitor.Storage.Sqlite;
 using Monitor.Worker.Hosting;
@@ -22,15 +23,23 @@ internal static class RunCommand
 {
     public static Option<bool> Once { get; } = new("--once") { Description = "Run one full cycle over every source, then exit (non-zero if any source failed)" };
 
+    public static Option<Uri?> Metrics { get; } = new("--metrics")
+    {
+        Description = "Serve /metrics and /health on this address (overrides metrics.listen; several workers on one machine need one port each)",
+        CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : null,
+    };
+
     public static Command Create()
     {
         var command = new Command("run", "Collect every configured channel on its schedule until stopped (Ctrl+C); --once for a single cycle");
         command.Options.Add(Once);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(CommandContext.From(parseResult), parseResult.GetValue(Once), cancellationToken));
+        command.Options.Add(Metrics);
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(CommandContext.From(parseResult), parseResult.GetValue(Once), cancellationToken, parseResult.GetValue(Metrics)));
         return command;
     }
 
-    public static async Task<int> RunAsync(CommandContext context, bool once, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, bool once, CancellationToken cancellationToken, Uri? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var pipelines = context.LoadPipelines();
@@ -41,10 +50,17 @@ internal static class RunCommand
         }
 
         var configuration = pipelines.Configuration!;
+        if (metrics is not null)
+        {
+            configuration = configuration with { Settings = configuration.Settings with { Metrics = new MetricsSettings { Listen = metrics } } };
+        }
+
         var dbPath = context.DbPath(pipelines);
+        var clustered = configuration.Settings.Scheduling.Store == SchedulingStore.Postgres;
         try
         {
-            using var writer = StoreWriterLock.Acquire(dbPath, once ? "run --once" : "run");
+            // A cluster's workers share Elasticsearch and PostgreSQL, not a file: the writer lock guards a SQLite store.
+            using var writer = clustered ? null : StoreWriterLock.Acquire(dbPath, once ? "run --once" : "run");
             return once
                 ? await RunOnceAsync(context, configuration, dbPath, cancellationToken)
                 : await RunDaemonAsync(configuration, dbPath, cancellationToken);
@@ -53,6 +69,16 @@ internal static class RunCommand
         {
             await context.Error.WriteLineAsync(exception.Message);
             return ExitCodes.StoreUnavailable;
+        }
+        catch (ScheduleConflictException exception)
+        {
+            await context.Error.WriteLineAsync(exception.Message);
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (InvalidConfigurationException exception)
+        {
+            await context.Error.WriteLineAsync(exception.Message);
+            return ExitCodes.InvalidConfiguration;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -75,8 +101,20 @@ internal static class RunCommand
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddMonitorWorker(configuration, dbPath, LogEventLevel.Information);
-        builder.Services.AddMonitorScheduling(dbPath);
+        if (configuration.Settings.Scheduling.Store == SchedulingStore.Postgres)
+        {
+            builder.Services.AddMonitorClusterScheduling(ClusterConnection.Options(configuration.Settings.Scheduling));
+        }
+        else
+        {
+            builder.Services.AddMonitorScheduling(dbPath);
+        }
+
         builder.Services.AddAlertDispatchLoop();
+        if (configuration.Settings.Metrics.Listen is { } listen)
+        {
+            builder.Services.AddWorkerEndpoints(listen);
+        }
 
         // Give running jobs time to reach their next item after Ctrl+C before the host gives up.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));

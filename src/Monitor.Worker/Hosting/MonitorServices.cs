@@ -6,6 +6,7 @@ using Monitor.Configuration;
 using Monitor.Enrichment;
 using Monitor.Pipeline;
 using Monitor.Storage.Elasticsearch;
+using Monitor.Storage.Postgres;
 using Monitor.Storage.Sqlite;
 using Serilog.Events;
 
@@ -54,8 +55,20 @@ internal static class MonitorServices
                 web.Profiles[name] = profile;
             }
         });
-        services.AddSocialCollection(o => o.ObservationAges = settings.Schedules.ObservationAges);
-        services.AddSqliteCollectionState(dbPath);
+        services.AddSocialCollection(o =>
+        {
+            o.ObservationAges = settings.Schedules.ObservationAges;
+            o.YouTubeDailyQuota = settings.Social.YouTubeDailyQuota;
+        });
+        if (settings.Scheduling.Store == SchedulingStore.Postgres)
+        {
+            // Several workers: the crawl and social state is the cluster's, beside its schedule.
+            services.AddPostgresCollectionState(ClusterConnection.ConnectionString(settings.Scheduling));
+        }
+        else
+        {
+            services.AddSqliteCollectionState(dbPath);
+        }
         return services;
     }
 }

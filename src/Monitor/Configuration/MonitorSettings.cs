@@ -19,6 +19,11 @@ public sealed record MonitorSettings
     public LanguageSettings Language { get; init; } = new();
 
     public WebSettings Web { get; init; } = new();
+    public SchedulingSettings Scheduling { get; init; } = new();
+
+    public MetricsSettings Metrics { get; init; } = new();
+
+    public SocialSettings Social { get; init; } = new();
 
     /// <summary>The SQLite file: <c>store.sqlite.path</c> if given, else <c>&lt;dataFolder&gt;/monitor.db</c>.</summary>
     public string SqlitePath => Store.Sqlite.Path ?? System.IO.Path.Combine(DataFolder, "monitor.db");
@@ -127,4 +132,42 @@ public sealed record WebSettings
 
     /// <summary>The prefix a reverse proxy serves the dashboard under, such as <c>/monitor</c>; null: the root.</summary>
     public string? PathBase { get; init; }
+}
+
+public enum SchedulingStore
+{
+    /// <summary>Quartz keeps the schedule in the store's SQLite file: one worker.</summary>
+    Sqlite,
+
+    /// <summary>Quartz's clustered job store in PostgreSQL, with the collectors' state beside it: several workers.</summary>
+    Postgres,
+}
+
+/// <summary>
+/// Where the schedule (and, for <see cref="SchedulingStore.Postgres"/>, the crawl and social state) lives.
+/// The connection string is read from the environment variable named here, never written in the file.
+/// </summary>
+public sealed record SchedulingSettings
+{
+    public SchedulingStore Store { get; init; } = SchedulingStore.Sqlite;
+
+    public string ConnectionStringEnv { get; init; } = "MONITOR_PG";
+
+    /// <summary>How often a worker tells the cluster it is alive; a dead worker's jobs are taken over after this plus the threshold.</summary>
+    public TimeSpan CheckinInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How late a fire may start before it counts as misfired (then the trigger's misfire policy applies).</summary>
+    public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary><c>/metrics</c> (Prometheus) and <c>/health</c> of the <c>run</c> daemon; null: not served.</summary>
+public sealed record MetricsSettings
+{
+    public Uri? Listen { get; init; }
+}
+
+public sealed record SocialSettings
+{
+    /// <summary>Units a YouTube API key may spend per Pacific day, counted across every worker sharing the key.</summary>
+    public int YouTubeDailyQuota { get; init; } = 10_000;
 }

@@ -19,7 +19,16 @@ internal static partial class MonitorSettingsParser
             Politeness = ParsePoliteness(map.Map("politeness"), defaults.Politeness),
             Language = ParseLanguage(map.Map("language"), defaults.Language),
             Web = ParseWeb(map.Map("web"), defaults.Web),
+            Scheduling = ParseScheduling(map.Map("scheduling"), defaults.Scheduling),
+            Metrics = ParseMetrics(map.Map("metrics"), defaults.Metrics),
+            Social = ParseSocial(map.Map("social"), defaults.Social),
         };
+        if (settings.Scheduling.Store == SchedulingStore.Postgres && settings.Store.Kind != StoreKind.Elasticsearch)
+        {
+            map.Problem(map.Map("scheduling")!.KeyNodeOrMap("store"),
+                "scheduling.store 'postgres' runs several workers, and they share one content store: set store.kind to 'elasticsearch' (a SQLite file belongs to one worker)");
+        }
+
         map.ReportUnknownKeys("monitor.yaml");
         return settings;
     }
@@ -241,6 +250,76 @@ internal static partial class MonitorSettingsParser
         };
         map.ReportUnknownKeys("language");
         return result;
+    }
+
+    private static SchedulingSettings ParseScheduling(YamlMap? map, SchedulingSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var store = defaults.Store;
+        if (map.String("store") is { } storeText)
+        {
+            switch (storeText)
+            {
+                case "sqlite": store = SchedulingStore.Sqlite; break;
+                case "postgres": store = SchedulingStore.Postgres; break;
+                default: map.Problem(map.Node("store")!, $"scheduling store must be 'sqlite' or 'postgres', not '{storeText}'"); break;
+            }
+        }
+
+        var result = new SchedulingSettings
+        {
+            Store = store,
+            ConnectionStringEnv = EnvironmentVariableName(map, "connectionStringEnv") ?? defaults.ConnectionStringEnv,
+            CheckinInterval = Between(map, "checkinInterval", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10)) ?? defaults.CheckinInterval,
+            MisfireThreshold = Between(map, "misfireThreshold", TimeSpan.FromMilliseconds(100), TimeSpan.FromDays(1)) ?? defaults.MisfireThreshold,
+        };
+        map.ReportUnknownKeys("scheduling");
+        return result;
+    }
+
+    private static SocialSettings ParseSocial(YamlMap? map, SocialSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var result = new SocialSettings { YouTubeDailyQuota = (int?)map.Integer("youtubeDailyQuota", 1, 100_000_000) ?? defaults.YouTubeDailyQuota };
+        map.ReportUnknownKeys("social");
+        return result;
+    }
+
+    private static MetricsSettings ParseMetrics(YamlMap? map, MetricsSettings defaults)
+    {
+        if (map is null)
+        {
+            return defaults;
+        }
+
+        var listen = map.AbsoluteUrl("listen");
+        if (listen is not null && listen.AbsolutePath != "/")
+        {
+            map.Problem(map.Node("listen")!, $"metrics.listen is an address to listen on (scheme, host, port), without a path: '{listen}'");
+        }
+
+        map.ReportUnknownKeys("metrics");
+        return new MetricsSettings { Listen = listen };
+    }
+
+    private static TimeSpan? Between(YamlMap map, string key, TimeSpan min, TimeSpan max)
+    {
+        var value = map.Duration(key);
+        if (value is { } v && (v < min || v > max))
+        {
+            map.Problem(map.Node(key)!, $"'{key}' must be between {Duration.Format(min)} and {Duration.Format(max)}");
+            return null;
+        }
+
+        return value;
     }
 
     private static TimeSpan? Positive(YamlMap map, string key)

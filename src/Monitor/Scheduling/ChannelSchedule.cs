@@ -23,6 +23,10 @@ internal static class ChannelSchedule
             .WithIdentity(JobKey(channel.Id))
             .WithDescription($"Collect {channel.StationId}/{channel.Id}")
             .UsingJobData(CollectChannelJob.ChannelIdKey, channel.Id)
+
+            // A run cut short by a dead process (or a dead worker of a cluster) is run again; item ids
+            // and the seen-set make the repeat store nothing twice.
+            .RequestRecovery()
             .Build();
 
     /// <summary>

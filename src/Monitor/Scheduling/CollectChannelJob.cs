@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Monitor.Configuration;
 using Monitor.Pipeline;
+using Monitor.Telemetry;
 using Quartz;
 
 namespace Monitor.Scheduling;
@@ -10,7 +11,8 @@ namespace Monitor.Scheduling;
 /// scheduler's cancellation token, to the runner. Never two runs of one channel at once.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed partial class CollectChannelJob(CollectionRunner runner, PipelineConfiguration configuration, ILogger<CollectChannelJob> logger) : IJob
+internal sealed partial class CollectChannelJob(
+    CollectionRunner runner, PipelineConfiguration configuration, IRunLog runLog, TimeProvider clock, ILogger<CollectChannelJob> logger) : IJob
 {
     public const string ChannelIdKey = "channelId";
 
@@ -26,7 +28,19 @@ internal sealed partial class CollectChannelJob(CollectionRunner runner, Pipelin
             return;
         }
 
-        await runner.RunAsync(source.Station, source.Channel, progress: null, cancellationToken);
+        var channel = new KeyValuePair<string, object?>("channel", channelId);
+        MonitorMeter.Runs.Add(1, channel);
+        var runId = await runLog.StartedAsync(
+            new ChannelRun(channelId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.Scheduler.SchedulerInstanceId, context.Recovering, clock.GetUtcNow()),
+            cancellationToken);
+        var summary = await runner.RunAsync(source.Station, source.Channel, progress: null, cancellationToken);
+        await runLog.FinishedAsync(runId, summary.Outcome.ToString(), summary.Stored, clock.GetUtcNow(), CancellationToken.None);
+        MonitorMeter.Items.Add(summary.Stored, channel);
+        MonitorMeter.RunDuration.Record(summary.Elapsed.TotalSeconds, channel);
+        if (!summary.Succeeded)
+        {
+            MonitorMeter.Failures.Add(1, channel, new KeyValuePair<string, object?>("outcome", summary.Outcome.ToString()));
+        }
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Scheduled channel {ChannelId} is no longer in the configuration; skipped")]

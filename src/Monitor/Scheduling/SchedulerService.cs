@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monitor.Configuration;
+using Monitor.Scheduling.Cluster;
 using Monitor.Storage;
 using Quartz;
 
@@ -16,7 +17,8 @@ internal sealed partial class SchedulerService(
     ScheduleSynchroniser synchroniser,
     PipelineConfiguration configuration,
     IContentStore store,
-    ILogger<SchedulerService> logger) : IHostedService
+    ILogger<SchedulerService> logger,
+    ClusterStartup? cluster = null) : IHostedService
 {
     private IScheduler? scheduler;
 
@@ -25,6 +27,12 @@ internal sealed partial class SchedulerService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
+        if (cluster is not null)
+        {
+            // Before Quartz is built: its tables must exist, and a worker with another schedule must not join.
+            await cluster.JoinAsync(configuration, cancellationToken);
+        }
+
         scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await synchroniser.SynchroniseAsync(scheduler, configuration, cancellationToken);
         await scheduler.Start(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class DockerComposeTests
     {
         var services = ((YamlMappingNode)Compose()["services"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToList();
 
-        services.ShouldBe(["certs", "elasticsearch", "kibana-password", "kibana", "setup", "worker"], ignoreOrder: true);
+        services.ShouldBe(["certs", "elasticsearch", "kibana-password", "kibana", "setup", "postgres", "worker"], ignoreOrder: true);
         var declaredVolumes = ((YamlMappingNode)Compose()["volumes"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToHashSet();
         foreach (var service in services)
         {
@@ -75,6 +75,23 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public void Worker_ThreeReplicasOnThePostgresSchedule()
+    {
+        var worker = Service("worker");
+        ((YamlScalarNode)((YamlMappingNode)worker["deploy"])["replicas"]).Value.ShouldBe("3");
+        var dependsOn = (YamlMappingNode)worker["depends_on"];
+        ((YamlScalarNode)((YamlMappingNode)dependsOn["postgres"])["condition"]).Value.ShouldBe("service_healthy");
+        Strings(worker["environment"]).ShouldContain(e => e.StartsWith("MONITOR_PG=Host=postgres;", StringComparison.Ordinal) && e.Contains("${POSTGRES_PASSWORD:?", StringComparison.Ordinal));
+        worker.Children.ContainsKey("ports").ShouldBeFalse("replicas cannot share a published host port");
+
+        var postgres = Service("postgres");
+        ((YamlScalarNode)postgres["image"]).Value.ShouldBe("postgres:15");
+        Strings(((YamlMappingNode)postgres["healthcheck"])["test"]).Last().ShouldContain("pg_isready");
+        Strings(postgres["volumes"]).ShouldContain(v => v.StartsWith("pgdata:", StringComparison.Ordinal));
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".env.example")).ShouldContain("POSTGRES_PASSWORD=");
+    }
+
+    [Fact]
     public void SetupService_Commands_ParseWithTheWorkersCommandLine()
     {
         var script = ((YamlScalarNode)((YamlSequenceNode)Service("setup")["command"]).Children[0]).Value!;
@@ -112,6 +129,10 @@ public sealed class DockerComposeTests
             store.Kind.ShouldBe(StoreKind.Elasticsearch);
             store.Elasticsearch.Url.ShouldBe(new Uri("https://elasticsearch:9200/"));
             store.Elasticsearch.CaCertificatePath.ShouldBe("/certs/ca/ca.crt");
+            var scheduling = result.Configuration.Settings.Scheduling;
+            scheduling.Store.ShouldBe(SchedulingStore.Postgres);
+            scheduling.ConnectionStringEnv.ShouldBe("MONITOR_PG");
+            result.Configuration.Settings.Metrics.Listen.ShouldBe(new Uri("http://0.0.0.0:9464"));
         }
         finally
         {

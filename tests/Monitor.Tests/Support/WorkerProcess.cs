@@ -31,8 +31,12 @@ public sealed class WorkerProcess : IDisposable
 
     public int ExitCode => process.ExitCode;
 
-    public static WorkerProcess Start(string workingDirectory, params string[] args)
+    public static WorkerProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>The same with variables set in the child's environment only (connection strings, tokens).</summary>
+    public static WorkerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var worker = WorkerAssembly();
         var info = new ProcessStartInfo("dotnet")
         {
@@ -48,6 +52,11 @@ public sealed class WorkerProcess : IDisposable
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var started = new WorkerProcess(process);
         process.OutputDataReceived += (_, e) => started.Append(e.Data);

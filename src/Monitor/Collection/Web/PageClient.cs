@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Monitor.Telemetry;
 
 namespace Monitor.Collection.Web;
 
@@ -38,7 +40,9 @@ internal sealed class PageClient(HttpClient http, IOptions<WebCollectionOptions>
 
         try
         {
+            var started = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            MonitorMeter.FetchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("host", url.Host));
             var (body, truncated) = await ReadCappedAsync(response.Content, maxBytes, timeout.Token);
             return new SingleResponse(
                 response.StatusCode,

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Monitor.Collection.Social;
 using Monitor.Domain;
+using Monitor.Telemetry;
 
 namespace Monitor.Collection.YouTube;
 
@@ -17,13 +18,18 @@ internal sealed class YouTubeApi(HttpClient http, Uri baseUrl, string apiKey, st
     {
         var now = clock.GetUtcNow();
         var day = YouTubeQuota.DayKey(now);
-        if (await state.GetQuotaUnitsAsync(quotaKey, day, cancellationToken) + 1 > dailyBudget)
+        // Take the unit first and look at the total the store counted with it: workers sharing a key
+        // each get a different total, so the one that would go past the budget gives its unit back
+        // instead of calling. Checking before adding would let two workers both see room for one.
+        var spent = await state.AddQuotaUnitsAsync(quotaKey, day, 1, cancellationToken);
+        MonitorMeter.RecordQuotaLeft(quotaKey, Math.Max(0, dailyBudget - spent));
+        if (spent > dailyBudget)
         {
+            await state.AddQuotaUnitsAsync(quotaKey, day, -1, CancellationToken.None);
             throw new SocialApiException(Platform.YouTube, channelId, SocialFailure.QuotaExceeded, "dailyBudget",
                 $"the configured daily budget of {dailyBudget} units is used up for {day} (Pacific)");
         }
 
-        await state.AddQuotaUnitsAsync(quotaKey, day, 1, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, relative));
         request.Headers.Add("X-Goog-Api-Key", apiKey);
         var response = await PlatformResponse.SendAsync(http, request, Platform.YouTube, channelId, cancellationToken);

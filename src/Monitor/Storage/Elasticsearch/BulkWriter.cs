@@ -1,5 +1,6 @@
 using Elastic.Clients.Elasticsearch;
 using Microsoft.Extensions.Logging;
+using Monitor.Telemetry;
 
 namespace Monitor.Storage.Elasticsearch;
 
@@ -97,6 +98,7 @@ internal sealed class BulkWriter(ElasticsearchRequests requests, ElasticsearchOp
             }
 
             var delay = requests.Backoff.DelayFor(attempt, ElasticsearchRequests.RetryAfterOf(response));
+            MonitorMeter.BulkRetries.Add(1);
             if (status is null)
             {
                 ElasticsearchLog.ConnectionRetry(logger, "POST /_bulk", ElasticsearchRequests.ErrorOf(response), attempt, delay);
