@@ -9,9 +9,11 @@ namespace Monitor.Storage.Sqlite;
 /// rescored only where it can have moved: an item whose engagement at an age (or publish time)
 /// changed is the baseline of at most the next <see cref="Overperformance.BaselineSize"/> items of
 /// its channel and kind that have a value at that age, so exactly those are rescored, each from
-/// one indexed read of its own baseline.
+/// one indexed read of its own baseline. A deferred save (<paramref name="deferRescoring"/>: an
+/// import's batches) marks those ranges stale instead (<see cref="SqliteStaleScores"/>), for the next
+/// save that is not deferred to rescore in one ordered pass.
 /// </summary>
-internal sealed class SqliteItemSummaries(SqliteStatements statements)
+internal sealed class SqliteItemSummaries(SqliteStatements statements, bool deferRescoring = false)
 {
     private static readonly string[] AgeColumns = ["1h", "24h", "7d"];
 
@@ -48,6 +50,7 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements)
                 await WriteLinksAsync(id, row, cancellationToken);
             }
 
+
             for (var a = 0; a < values.Length; a++)
             {
                 var moved = old is null || old.Value.Published != row.PublishedAt;
@@ -66,13 +69,39 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements)
                     ripples.Add((row.ChannelId, row.Kind, newPublished, id, a));
                 }
 
-                rescore.Add((id, a));
+                // Deferred, an item with a value is in its own stale range; one without has no score to look up.
+                if (!deferRescoring || row.PublishedAt is null || values[a] is null)
+                {
+                    rescore.Add((id, a));
+                }
             }
         }
 
-        foreach (var (channel, kind, published, itemId, age) in ripples)
+        if (deferRescoring)
         {
-            await AddFollowersAsync(channel, kind, published, itemId, age, cancellationToken);
+            // One mark per channel and kind, at the earliest position (SQLite compares text as bytes: ordinal).
+            var earliest = new Dictionary<(string Channel, string Kind), (string Published, string ItemId)>();
+            foreach (var (channel, kind, published, itemId, _) in ripples)
+            {
+                if (!earliest.TryGetValue((channel, kind), out var known)
+                    || (string.CompareOrdinal(published, known.Published), string.CompareOrdinal(itemId, known.ItemId)) is ( < 0, _) or (0, < 0))
+                {
+                    earliest[(channel, kind)] = (published, itemId);
+                }
+            }
+
+            var stale = new SqliteStaleScores(statements);
+            foreach (var ((channel, kind), (published, itemId)) in earliest)
+            {
+                await stale.MarkAsync(channel, kind, published, itemId, cancellationToken);
+            }
+        }
+        else
+        {
+            foreach (var (channel, kind, published, itemId, age) in ripples)
+            {
+                await AddFollowersAsync(channel, kind, published, itemId, age, cancellationToken);
+            }
         }
 
         await RescoreAsync(cancellationToken);

@@ -179,6 +179,17 @@ internal static class SqliteSchema
             name TEXT NOT NULL PRIMARY KEY,
             value INTEGER NOT NULL);
         """,
+
+        // 5: where a deferred save (an import's batches) left overperformance stale, per channel and kind:
+        // scores from this position (published, id) on are rescored by the next save that is not deferred.
+        """
+        CREATE TABLE summary_stale (
+            channel_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (channel_id, kind));
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
