@@ -38,30 +38,39 @@ internal sealed partial class SqliteContentStore
                 }
             }
 
-            // The median is taken on ratios (see Overperformance.MedianScore) and found by SQLite's
-            // sorter, so memory stays flat however many items the period holds.
+            // The median is taken on ratios (see Overperformance.MedianScore). Per station, the count of
+            // scored items, then the middle one or two read off summary_ratio (ordered by ratio) at that
+            // offset: an index walk, no sort, and memory flat however many items the period holds.
             var medians = new Dictionary<string, (long Scored, List<double> Middle)>(StringComparer.Ordinal);
-            await using (var command = connection.CreateCommand())
+            foreach (var station in groups.Keys.Order(StringComparer.Ordinal).ToList())
             {
-                command.CommandText = $"""
-                    SELECT station_id, ratio, n FROM (
-                        SELECT station_id, ratio, ROW_NUMBER() OVER (PARTITION BY station_id ORDER BY ratio) AS k, COUNT(*) OVER (PARTITION BY station_id) AS n
-                        FROM (SELECT s.station_id, CASE WHEN s.best_score >= 1 THEN s.best_score ELSE -1.0 / s.best_score END AS ratio
-                              FROM item_summary s WHERE {Where(command, filter)} AND s.best_score IS NOT NULL))
-                    WHERE k IN ((n + 1) / 2, (n + 2) / 2) ORDER BY station_id, k
-                    """;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                var one = filter with { Stations = [station] };
+                long scored;
+                await using (var command = connection.CreateCommand())
                 {
-                    var station = reader.GetString(0);
-                    if (!medians.TryGetValue(station, out var median))
-                    {
-                        medians[station] = median = (reader.GetInt64(2), []);
-                        Group(station);
-                    }
-
-                    median.Middle.Add(reader.GetDouble(1));
+                    command.CommandText = $"SELECT COUNT(*) FROM item_summary s WHERE {Where(command, one)} AND s.ratio IS NOT NULL";
+                    scored = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
                 }
+
+                if (scored == 0)
+                {
+                    continue;
+                }
+
+                var middle = new List<double>(2);
+                await using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = $"SELECT s.ratio FROM item_summary s WHERE {Where(command, one)} AND s.ratio IS NOT NULL ORDER BY s.ratio LIMIT $count OFFSET $offset";
+                    command.Parameters.AddWithValue("$count", scored % 2 == 1 ? 1 : 2);
+                    command.Parameters.AddWithValue("$offset", (scored - 1) / 2);
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        middle.Add(reader.GetDouble(0));
+                    }
+                }
+
+                medians[station] = (scored, middle);
             }
 
             return [.. groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new StationTotals(

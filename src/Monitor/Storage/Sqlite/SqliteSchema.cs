@@ -181,7 +181,8 @@ internal static class SqliteSchema
         """,
 
         // 5: where a deferred save (an import's batches) left overperformance stale, per channel and kind:
-        // scores from this position (published, id) on are rescored by the next save that is not deferred.
+        // scores from this position (published, id) on are rescored by the next save that is not deferred;
+        // and each item's median ratio, indexed per station for the leaderboard.
         """
         CREATE TABLE summary_stale (
             channel_id TEXT NOT NULL,
@@ -189,6 +190,11 @@ internal static class SqliteSchema
             published_at TEXT NOT NULL,
             item_id TEXT NOT NULL,
             PRIMARY KEY (channel_id, kind));
+
+        -- The ratio a station's median overperformance is taken on (Overperformance.MedianScore), indexed
+        -- in order per station so the leaderboard reads the middle one at an offset instead of sorting.
+        ALTER TABLE item_summary ADD COLUMN ratio REAL GENERATED ALWAYS AS (CASE WHEN best_score >= 1 THEN best_score ELSE -1.0 / best_score END) VIRTUAL;
+        CREATE INDEX summary_ratio ON item_summary (station_id, ratio, at, platform) WHERE ratio IS NOT NULL;
         """,
     ];
 
