@@ -146,8 +146,10 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         {
             var groups = new List<StatsGroup>();
             await using (var reader = await QueryAsync(connection, """
-                SELECT station_id, platform, COUNT(*), SUM(observations), SUM(comments), SUM(flagged), MIN(published_at), MAX(published_at)
-                FROM item_summary INDEXED BY summary_stats GROUP BY station_id, platform ORDER BY station_id, platform
+                SELECT d.station_id, d.platform, SUM(d.items), SUM(d.observations), SUM(d.comments), SUM(d.flagged),
+                    (SELECT MIN(i.published_at) FROM item_summary i INDEXED BY summary_stats WHERE i.station_id = d.station_id AND i.platform = d.platform),
+                    (SELECT MAX(i.published_at) FROM item_summary i INDEXED BY summary_stats WHERE i.station_id = d.station_id AND i.platform = d.platform)
+                FROM summary_days d GROUP BY d.station_id, d.platform HAVING SUM(d.items) > 0 ORDER BY d.station_id, d.platform
                 """, cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))

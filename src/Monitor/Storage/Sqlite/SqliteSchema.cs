@@ -196,6 +196,26 @@ internal static class SqliteSchema
         ALTER TABLE item_summary ADD COLUMN ratio REAL GENERATED ALWAYS AS (CASE WHEN best_score >= 1 THEN best_score ELSE -1.0 / best_score END) VIRTUAL;
         CREATE INDEX summary_ratio ON item_summary (station_id, ratio, at, platform) WHERE ratio IS NOT NULL;
         """,
+
+        // 6: totals per station, UTC day, platform and channel kept at write time (SqliteDayTotals), so the
+        // leaderboard and stats add up days instead of scanning items; filled from item_summary here.
+        """
+        CREATE TABLE summary_days (
+            station_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            items INTEGER NOT NULL,
+            engagement INTEGER NOT NULL,
+            views INTEGER NOT NULL,
+            observations INTEGER NOT NULL,
+            comments INTEGER NOT NULL,
+            flagged INTEGER NOT NULL,
+            PRIMARY KEY (station_id, day, platform, channel_id)) WITHOUT ROWID;
+        INSERT INTO summary_days
+            SELECT station_id, substr(at, 1, 10), platform, channel_id, COUNT(*), SUM(engagement), SUM(COALESCE(views, 0)), SUM(observations), SUM(comments), SUM(flagged)
+            FROM item_summary GROUP BY 1, 2, 3, 4;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
