@@ -37,7 +37,10 @@ public static class Overperformance
             throw new ArgumentException("A trimmed mean needs at least one value.", nameof(values));
         }
 
-        var sorted = values.Order().ToArray();
+        // Array.Sort rather than Order(): the same order, several times faster on the hundred values an
+        // import's rescoring pass sorts once per item and age.
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         var cut = (int)Math.Floor(sorted.Length * TrimFraction);
         return sorted[cut..^cut].Average();
     }
@@ -71,7 +74,10 @@ public static class Overperformance
             return null;
         }
 
-        var sorted = values.Order().ToArray();
+        // Array.Sort rather than Order(): the same order, several times faster on the hundred values an
+        // import's rescoring pass sorts once per item and age.
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

@@ -17,6 +17,13 @@ public sealed record ContentBatch(
     /// this line is stored"), so a resumed run starts exactly where the stored data ends. Null for collection.
     /// </summary>
     public BatchCheckpoint? Checkpoint { get; init; }
+
+    /// <summary>
+    /// One of a long run of batches (an import) that ends with a batch where this is false. The store may
+    /// then leave work that later batches would redo (other items' overperformance) to that last batch;
+    /// until it is saved, queries may see those scores stale. False for collection.
+    /// </summary>
+    public bool Bulk { get; init; }
 }
 
 /// <summary>A named position saved with a batch (<see cref="ContentBatch.Checkpoint"/>).</summary>

@@ -13,7 +13,7 @@ namespace Monitor.Transfer;
 /// </summary>
 internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? checkpoints, TimeProvider clock)
 {
-    public const int DefaultBatchSize = 500;
+    public const int DefaultBatchSize = 5000;
 
     /// <summary>Bad lines kept for the summary; beyond these only the count grows (a wrong file can have millions).</summary>
     public const int MaxBadLinesKept = 1000;
@@ -48,6 +48,9 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
                 await run.AddAsync(line, cancellationToken);
             }
 
+            // The last lines go in as a bulk batch like the others; then an empty batch, the one that is not
+            // bulk, brings the deferred scores up to date (so a kill between the two resumes at the end).
+            await run.FlushAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.Length} {run.NextLine(startLine)}"), cancellationToken);
             await run.FlushAsync(Complete, cancellationToken);
             await run.CompleteSaveAsync();
         }
@@ -158,6 +161,9 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
             var prepared = importer.Saver.Prepare(new ContentBatch([.. items], [.. observations], [.. comments], [], [])
             {
                 Checkpoint = new BatchCheckpoint(key, checkpoint),
+
+                // The last batch (checkpoint "complete") brings every score the others deferred up to date.
+                Bulk = checkpoint != Complete,
             });
             var counts = (Items: (long)items.Count, Observations: (long)observations.Count, Comments: (long)comments.Count);
             items.Clear();
@@ -205,6 +211,9 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
                 saving = null;
             }
         }
+
+        /// <summary>The number of the line after the last one read.</summary>
+        public long NextLine(long startLine) => startLine + linesRead;
 
         public ImportSummary Summary(long resumedAtLine, TimeSpan elapsed) => new(
             resumedAtLine, linesRead, storedItems, newItems, storedObservations, storedComments, flags, badLineCount,

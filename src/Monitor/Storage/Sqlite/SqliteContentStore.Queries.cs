@@ -20,48 +20,58 @@ internal sealed partial class SqliteContentStore
             (int, long, long, Dictionary<string, int>, SortedSet<string>) Group(string station) =>
                 groups.TryGetValue(station, out var g) ? g : groups[station] = (0, 0, 0, new Dictionary<string, int>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
 
-            await using (var command = connection.CreateCommand())
+            // Whole UTC days of the period from summary_days, the part-days at its ends from the items themselves.
+            foreach (var (sql, command) in TotalsQueries(connection, filter))
             {
-                command.CommandText = $"""
-                    SELECT s.station_id, s.platform, s.channel_id, COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0))
-                    FROM item_summary s WHERE {Where(command, filter)} GROUP BY s.station_id, s.platform, s.channel_id
-                    """;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                await using (command)
                 {
-                    var station = reader.GetString(0);
-                    var (items, engagement, views, platforms, channels) = Group(station);
-                    var count = reader.GetInt32(3);
-                    platforms[reader.GetString(1)] = platforms.GetValueOrDefault(reader.GetString(1)) + count;
-                    channels.Add(reader.GetString(2));
-                    groups[station] = (items + count, engagement + reader.GetInt64(4), views + reader.GetInt64(5), platforms, channels);
+                    command.CommandText = sql;
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        var station = reader.GetString(0);
+                        var (items, engagement, views, platforms, channels) = Group(station);
+                        var count = reader.GetInt32(3);
+                        platforms[reader.GetString(1)] = platforms.GetValueOrDefault(reader.GetString(1)) + count;
+                        channels.Add(reader.GetString(2));
+                        groups[station] = (items + count, engagement + reader.GetInt64(4), views + reader.GetInt64(5), platforms, channels);
+                    }
                 }
             }
 
-            // The median is taken on ratios (see Overperformance.MedianScore) and found by SQLite's
-            // sorter, so memory stays flat however many items the period holds.
+            // The median is taken on ratios (see Overperformance.MedianScore). Per station, the count of
+            // scored items, then the middle one or two read off summary_ratio (ordered by ratio) at that
+            // offset: an index walk, no sort, and memory flat however many items the period holds.
             var medians = new Dictionary<string, (long Scored, List<double> Middle)>(StringComparer.Ordinal);
-            await using (var command = connection.CreateCommand())
+            foreach (var station in groups.Keys.Order(StringComparer.Ordinal).ToList())
             {
-                command.CommandText = $"""
-                    SELECT station_id, ratio, n FROM (
-                        SELECT station_id, ratio, ROW_NUMBER() OVER (PARTITION BY station_id ORDER BY ratio) AS k, COUNT(*) OVER (PARTITION BY station_id) AS n
-                        FROM (SELECT s.station_id, CASE WHEN s.best_score >= 1 THEN s.best_score ELSE -1.0 / s.best_score END AS ratio
-                              FROM item_summary s WHERE {Where(command, filter)} AND s.best_score IS NOT NULL))
-                    WHERE k IN ((n + 1) / 2, (n + 2) / 2) ORDER BY station_id, k
-                    """;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                var one = filter with { Stations = [station] };
+                long scored;
+                await using (var command = connection.CreateCommand())
                 {
-                    var station = reader.GetString(0);
-                    if (!medians.TryGetValue(station, out var median))
-                    {
-                        medians[station] = median = (reader.GetInt64(2), []);
-                        Group(station);
-                    }
-
-                    median.Middle.Add(reader.GetDouble(1));
+                    command.CommandText = $"SELECT COUNT(*) FROM item_summary s WHERE {Where(command, one)} AND s.ratio IS NOT NULL";
+                    scored = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
                 }
+
+                if (scored == 0)
+                {
+                    continue;
+                }
+
+                var middle = new List<double>(2);
+                await using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = $"SELECT s.ratio FROM item_summary s WHERE {Where(command, one)} AND s.ratio IS NOT NULL ORDER BY s.ratio LIMIT $count OFFSET $offset";
+                    command.Parameters.AddWithValue("$count", scored % 2 == 1 ? 1 : 2);
+                    command.Parameters.AddWithValue("$offset", (scored - 1) / 2);
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        middle.Add(reader.GetDouble(0));
+                    }
+                }
+
+                medians[station] = (scored, middle);
             }
 
             return [.. groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new StationTotals(
@@ -69,6 +79,71 @@ internal sealed partial class SqliteContentStore
                 g.Value.Platforms.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
                 [.. g.Value.Channels], MedianScore(medians.GetValueOrDefault(g.Key).Middle), (int)medians.GetValueOrDefault(g.Key).Scored))];
         }, cancellationToken);
+
+    /// <summary>
+    /// The queries whose rows (station, platform, channel, items, engagement, views) add up to the filter's
+    /// totals: summary_days for the whole UTC days inside the period, item_summary for the part-days at
+    /// either end (or for the whole period when it holds no whole day).
+    /// </summary>
+    private static List<(string Sql, SqliteCommand Command)> TotalsQueries(SqliteConnection connection, ContentFilter filter)
+    {
+        const string ItemsGroup = "GROUP BY s.station_id, s.platform, s.channel_id";
+        const string ItemsColumns = "s.station_id, s.platform, s.channel_id, COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0))";
+        var firstDay = filter.From is { } from ? (from.UtcDateTime.TimeOfDay == TimeSpan.Zero ? from.UtcDateTime.Date : from.UtcDateTime.Date.AddDays(1)) : (DateTime?)null;
+        var endDay = filter.To is { } to ? to.UtcDateTime.Date : (DateTime?)null;
+        var queries = new List<(string, SqliteCommand)>();
+        SqliteCommand New()
+        {
+#pragma warning disable CA2000 // Disposed by the caller, which runs it.
+            return connection.CreateCommand();
+#pragma warning restore CA2000
+        }
+
+        if (firstDay is { } f && endDay is { } e && f >= e)
+        {
+            var all = New();
+            queries.Add(($"SELECT {ItemsColumns} FROM item_summary s WHERE {Where(all, filter)} {ItemsGroup}", all));
+            return queries;
+        }
+
+        var days = New();
+        var where = new StringBuilder(filter.Stations is { } stations ? (stations.Count == 0 ? "0 = 1" : $"d.station_id IN ({InList(days, "$st", stations)})") : "1 = 1");
+        if (filter.Platform is { } platform)
+        {
+            where.Append(" AND d.platform = $platform");
+            days.Parameters.AddWithValue("$platform", platform.ToWire());
+        }
+
+        if (firstDay is { } first)
+        {
+            where.Append(" AND d.day >= $firstDay");
+            days.Parameters.AddWithValue("$firstDay", first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (endDay is { } end)
+        {
+            where.Append(" AND d.day < $endDay");
+            days.Parameters.AddWithValue("$endDay", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        queries.Add(($"""
+            SELECT d.station_id, d.platform, d.channel_id, SUM(d.items), SUM(d.engagement), SUM(d.views) FROM summary_days d
+            WHERE {where} GROUP BY d.station_id, d.platform, d.channel_id HAVING SUM(d.items) > 0
+            """, days));
+        if (filter.From is { } start && firstDay is { } startDay && start.UtcDateTime < startDay)
+        {
+            var head = New();
+            queries.Add(($"SELECT {ItemsColumns} FROM item_summary s WHERE {Where(head, filter with { To = new DateTimeOffset(startDay, TimeSpan.Zero) })} {ItemsGroup}", head));
+        }
+
+        if (filter.To is { } stop && endDay is { } stopDay && stop.UtcDateTime > stopDay)
+        {
+            var tail = New();
+            queries.Add(($"SELECT {ItemsColumns} FROM item_summary s WHERE {Where(tail, filter with { From = new DateTimeOffset(stopDay, TimeSpan.Zero) })} {ItemsGroup}", tail));
+        }
+
+        return queries;
+    }
 
     /// <remarks>SQLite sorts nulls last when descending, so unscored items come last and summary_top gives the order without sorting.</remarks>
     /// <summary>The middle ratio (or the mean of the two middle ones) written back as a score.</summary>

@@ -9,9 +9,12 @@ namespace Monitor.Storage.Sqlite;
 /// rescored only where it can have moved: an item whose engagement at an age (or publish time)
 /// changed is the baseline of at most the next <see cref="Overperformance.BaselineSize"/> items of
 /// its channel and kind that have a value at that age, so exactly those are rescored, each from
-/// one indexed read of its own baseline.
+/// one indexed read of its own baseline. A deferred save (<paramref name="deferRescoring"/>: an
+/// import's batches) marks those ranges stale instead (<see cref="SqliteStaleScores"/>), for the next
+/// save that is not deferred to rescore in one ordered pass. Each item's share of its day's totals
+/// moves with it (<see cref="SqliteDayTotals"/>; not while migration 4 backfills, before that table exists).
 /// </summary>
-internal sealed class SqliteItemSummaries(SqliteStatements statements)
+internal sealed class SqliteItemSummaries(SqliteStatements statements, bool deferRescoring = false, bool keepDayTotals = true)
 {
     private static readonly string[] AgeColumns = ["1h", "24h", "7d"];
 
@@ -43,10 +46,18 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements)
 
             var latest = observations.Count == 0 ? null : observations.MaxBy(o => o.ObservedAt);
             await UpsertAsync(row, observations.Count, latest, values, cancellationToken);
+            if (keepDayTotals)
+            {
+                var current = new SqliteDayTotals.Contribution(
+                    row.StationId, row.PublishedAt ?? row.CollectedAt, row.Platform, row.ChannelId,
+                    latest is null ? 0 : Engagement.Interactions(latest), latest?.Views ?? 0, observations.Count, row.Comments, row.Flagged);
+                await new SqliteDayTotals(statements).MoveAsync(old?.Day, current, cancellationToken);
+            }
             if (contentChanged.Contains(id))
             {
                 await WriteLinksAsync(id, row, cancellationToken);
             }
+
 
             for (var a = 0; a < values.Length; a++)
             {
@@ -66,13 +77,39 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements)
                     ripples.Add((row.ChannelId, row.Kind, newPublished, id, a));
                 }
 
-                rescore.Add((id, a));
+                // Deferred, an item with a value is in its own stale range; one without has no score to look up.
+                if (!deferRescoring || row.PublishedAt is null || values[a] is null)
+                {
+                    rescore.Add((id, a));
+                }
             }
         }
 
-        foreach (var (channel, kind, published, itemId, age) in ripples)
+        if (deferRescoring)
         {
-            await AddFollowersAsync(channel, kind, published, itemId, age, cancellationToken);
+            // One mark per channel and kind, at the earliest position (SQLite compares text as bytes: ordinal).
+            var earliest = new Dictionary<(string Channel, string Kind), (string Published, string ItemId)>();
+            foreach (var (channel, kind, published, itemId, _) in ripples)
+            {
+                if (!earliest.TryGetValue((channel, kind), out var known)
+                    || (string.CompareOrdinal(published, known.Published), string.CompareOrdinal(itemId, known.ItemId)) is ( < 0, _) or (0, < 0))
+                {
+                    earliest[(channel, kind)] = (published, itemId);
+                }
+            }
+
+            var stale = new SqliteStaleScores(statements);
+            foreach (var ((channel, kind), (published, itemId)) in earliest)
+            {
+                await stale.MarkAsync(channel, kind, published, itemId, cancellationToken);
+            }
+        }
+        else
+        {
+            foreach (var (channel, kind, published, itemId, age) in ripples)
+            {
+                await AddFollowersAsync(channel, kind, published, itemId, age, cancellationToken);
+            }
         }
 
         await RescoreAsync(cancellationToken);
@@ -101,9 +138,12 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements)
             reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9), reader.GetInt64(10), reader.GetInt64(11));
     }
 
-    private async Task<(string? Published, double?[] Values)?> ReadOldAsync(string id, CancellationToken cancellationToken)
+    private async Task<(string? Published, double?[] Values, SqliteDayTotals.Contribution Day)?> ReadOldAsync(string id, CancellationToken cancellationToken)
     {
-        var command = Command("SELECT published_at, value_1h, value_24h, value_7d FROM item_summary WHERE item_id = $id");
+        var command = Command("""
+            SELECT published_at, value_1h, value_24h, value_7d, station_id, at, platform, channel_id, engagement, COALESCE(views, 0), observations, comments, flagged
+            FROM item_summary WHERE item_id = $id
+            """);
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -111,7 +151,10 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements)
             return null;
         }
 
-        return (reader.IsDBNull(0) ? null : reader.GetString(0), [NullableDouble(reader, 1), NullableDouble(reader, 2), NullableDouble(reader, 3)]);
+        var day = new SqliteDayTotals.Contribution(
+            reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
+            reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12));
+        return (reader.IsDBNull(0) ? null : reader.GetString(0), [NullableDouble(reader, 1), NullableDouble(reader, 2), NullableDouble(reader, 3)], day);
     }
 
     private async Task<List<Observation>> ReadObservationsAsync(string id, CancellationToken cancellationToken)

@@ -180,7 +180,44 @@ internal static class SqliteSchema
             value INTEGER NOT NULL);
         """,
 
-        // 5: alerts (issue 13): each alert with its open/closed episode, the outbox of its deliveries (one row
+        // 5: where a deferred save (an import's batches) left overperformance stale, per channel and kind:
+        // scores from this position (published, id) on are rescored by the next save that is not deferred;
+        // and each item's median ratio, indexed per station for the leaderboard.
+        """
+        CREATE TABLE summary_stale (
+            channel_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (channel_id, kind));
+
+        -- The ratio a station's median overperformance is taken on (Overperformance.MedianScore), indexed
+        -- in order per station so the leaderboard reads the middle one at an offset instead of sorting.
+        ALTER TABLE item_summary ADD COLUMN ratio REAL GENERATED ALWAYS AS (CASE WHEN best_score >= 1 THEN best_score ELSE -1.0 / best_score END) VIRTUAL;
+        CREATE INDEX summary_ratio ON item_summary (station_id, ratio, at, platform) WHERE ratio IS NOT NULL;
+        """,
+
+        // 6: totals per station, UTC day, platform and channel kept at write time (SqliteDayTotals), so the
+        // leaderboard and stats add up days instead of scanning items; filled from item_summary here.
+        """
+        CREATE TABLE summary_days (
+            station_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            items INTEGER NOT NULL,
+            engagement INTEGER NOT NULL,
+            views INTEGER NOT NULL,
+            observations INTEGER NOT NULL,
+            comments INTEGER NOT NULL,
+            flagged INTEGER NOT NULL,
+            PRIMARY KEY (station_id, day, platform, channel_id)) WITHOUT ROWID;
+        INSERT INTO summary_days
+            SELECT station_id, substr(at, 1, 10), platform, channel_id, COUNT(*), SUM(engagement), SUM(COALESCE(views, 0)), SUM(observations), SUM(comments), SUM(flagged)
+            FROM item_summary GROUP BY 1, 2, 3, 4;
+        """,
+
+        // 7: alerts (issue 13): each alert with its open/closed episode, the outbox of its deliveries (one row
         // per alert, recipient and channel: the idempotency key), hourly comment tallies per station for the
         // negative-surge baseline, each channel's run health, and items per channel by publish time.
         """
@@ -232,7 +269,7 @@ internal static class SqliteSchema
         CREATE INDEX summary_by_channel ON item_summary (channel_id, published_at);
         """,
 
-        // 6: flag triage (issue 12): one small row per flag with its status and assignee (what the inbox
+        // 8: flag triage (issue 12): one small row per flag with its status and assignee (what the inbox
         // filters, sorts and counts on), the evidence snapshot taken when it was raised in a table of its
         // own (read one flag at a time), the audit trail of every action; comments in the folded full-text
         // index too, and items and comments indexed by publication time for search results newest first.

@@ -14,7 +14,7 @@ internal static class SqliteSummaryBackfill
     public static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var statements = new SqliteStatements(connection, transaction);
-        var summaries = new SqliteItemSummaries(statements);
+        var summaries = new SqliteItemSummaries(statements, keepDayTotals: false);
         (string Channel, string Kind, string Published, string Id)? after = null;
         while (true)
         {

@@ -1,0 +1,56 @@
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>
+/// Keeps <c>summary_days</c> current inside a save: per station, UTC day of the item's time
+/// (published, else collected), platform and channel, the number of items, their latest engagement
+/// and views, their observations, comments and flagged targets. A save moves each touched item's
+/// old contribution out and its new one in, so the leaderboard and <c>stats</c> add up a few rows
+/// a day instead of scanning every item.
+/// </summary>
+internal sealed class SqliteDayTotals(SqliteStatements statements)
+{
+    /// <summary>What one item adds to its day's row.</summary>
+    public sealed record Contribution(string StationId, string At, string Platform, string ChannelId, long Engagement, long Views, long Observations, long Comments, long Flagged);
+
+    /// <summary>Replaces <paramref name="old"/> (null for a new item) by <paramref name="current"/>.</summary>
+    public async Task MoveAsync(Contribution? old, Contribution current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (old == current)
+        {
+            return;
+        }
+
+        if (old is not null)
+        {
+            await AddAsync(old, -1, cancellationToken);
+        }
+
+        await AddAsync(current, 1, cancellationToken);
+    }
+
+    /// <summary>The day an item time falls on (SqliteTime's text starts with yyyy-MM-dd, UTC).</summary>
+    public static string Day(string at) => at[..10];
+
+    private async Task AddAsync(Contribution c, int sign, CancellationToken cancellationToken)
+    {
+        var command = statements.Get("""
+            INSERT INTO summary_days (station_id, day, platform, channel_id, items, engagement, views, observations, comments, flagged)
+            VALUES ($station, $day, $platform, $channel, $items, $engagement, $views, $observations, $comments, $flagged)
+            ON CONFLICT (station_id, day, platform, channel_id) DO UPDATE SET
+                items = items + excluded.items, engagement = engagement + excluded.engagement, views = views + excluded.views,
+                observations = observations + excluded.observations, comments = comments + excluded.comments, flagged = flagged + excluded.flagged
+            """);
+        command.Parameters.AddWithValue("$station", c.StationId);
+        command.Parameters.AddWithValue("$day", Day(c.At));
+        command.Parameters.AddWithValue("$platform", c.Platform);
+        command.Parameters.AddWithValue("$channel", c.ChannelId);
+        command.Parameters.AddWithValue("$items", sign);
+        command.Parameters.AddWithValue("$engagement", sign * c.Engagement);
+        command.Parameters.AddWithValue("$views", sign * c.Views);
+        command.Parameters.AddWithValue("$observations", sign * c.Observations);
+        command.Parameters.AddWithValue("$comments", sign * c.Comments);
+        command.Parameters.AddWithValue("$flagged", sign * c.Flagged);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.Data.Sqlite;
+using Monitor.Domain;
+
+namespace Monitor.Storage.Sqlite;
+
+/// <summary>
+/// Overperformance left stale by a deferred save (an import's batches) and brought up to date in one
+/// ordered pass. A mark in <c>summary_stale</c> says "the scores of this channel and kind may be stale
+/// from this position (published, id) on"; the pass walks the channel's items from there in
+/// publication order with a sliding window of the last <see cref="Overperformance.BaselineSize"/>
+/// values per age, and writes only the scores that changed. An import of items in any order then costs
+/// one walk per channel at its end instead of rescoring up to a hundred followers of every item it
+/// adds. The marks are rows, so an import killed before its last batch leaves them for the next save.
+/// </summary>
+internal sealed class SqliteStaleScores(SqliteStatements statements)
+{
+    private const int Ages = 3;
+
+    /// <summary>Scores of <paramref name="channel"/>/<paramref name="kind"/> at and after (published, item) may be stale.</summary>
+    public async Task MarkAsync(string channel, string kind, string published, string itemId, CancellationToken cancellationToken)
+    {
+        var command = statements.Get("""
+            INSERT INTO summary_stale (channel_id, kind, published_at, item_id) VALUES ($channel, $kind, $published, $id)
+            ON CONFLICT (channel_id, kind) DO UPDATE SET published_at = excluded.published_at, item_id = excluded.item_id
+            WHERE (excluded.published_at, excluded.item_id) < (summary_stale.published_at, summary_stale.item_id)
+            """);
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$published", published);
+        command.Parameters.AddWithValue("$id", itemId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Rescores every marked range and removes the marks, in the caller's transaction.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var marks = new List<(string Channel, string Kind, string Published, string ItemId)>();
+        var read = statements.Get("SELECT channel_id, kind, published_at, item_id FROM summary_stale");
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                marks.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        foreach (var mark in marks)
+        {
+            await RescoreAsync(mark.Channel, mark.Kind, mark.Published, mark.ItemId, cancellationToken);
+        }
+
+        if (marks.Count > 0)
+        {
+            await statements.Get("DELETE FROM summary_stale").ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private sealed record Change(string ItemId, double?[] Scores, double? Best);
+
+    private async Task RescoreAsync(string channel, string kind, string published, string itemId, CancellationToken cancellationToken)
+    {
+        var windows = new Queue<double>[Ages];
+        for (var a = 0; a < Ages; a++)
+        {
+            windows[a] = await ReadBaselineAsync(channel, kind, published, itemId, a, cancellationToken);
+        }
+
+        // Collected first and written after the walk: the walk's cursor never sees its own updates.
+        var changes = new List<Change>();
+        var walk = statements.Get("""
+            SELECT item_id, value_1h, value_24h, value_7d, score_1h, score_24h, score_7d, best_score FROM item_summary
+            WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) >= ($published, $id)
+            ORDER BY published_at, item_id
+            """);
+        walk.Parameters.AddWithValue("$channel", channel);
+        walk.Parameters.AddWithValue("$kind", kind);
+        walk.Parameters.AddWithValue("$published", published);
+        walk.Parameters.AddWithValue("$id", itemId);
+        await using (var reader = await walk.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var scores = new double?[Ages];
+                var changed = false;
+                for (var a = 0; a < Ages; a++)
+                {
+                    var value = NullableDouble(reader, 1 + a);
+                    if (value is { } actual)
+                    {
+                        scores[a] = Score(windows[a], actual);                         windows[a].Enqueue(actual);
+                        if (windows[a].Count > Overperformance.BaselineSize)
+                        {
+                            windows[a].Dequeue();
+                        }
+                    }
+
+                    changed |= scores[a] != NullableDouble(reader, 4 + a);
+                }
+
+                var best = scores[2] ?? scores[1] ?? scores[0];
+                if (changed || best != NullableDouble(reader, 7))
+                {
+                    changes.Add(new Change(reader.GetString(0), scores, best));
+                }
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            var update = statements.Get("UPDATE item_summary SET score_1h = $s0, score_24h = $s1, score_7d = $s2, best_score = $best WHERE item_id = $id");
+            for (var a = 0; a < Ages; a++)
+            {
+                update.Parameters.AddWithValue("$s" + a, (object?)change.Scores[a] ?? DBNull.Value);
+            }
+
+            update.Parameters.AddWithValue("$best", (object?)change.Best ?? DBNull.Value);
+            update.Parameters.AddWithValue("$id", change.ItemId);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+            }
+
+    /// <summary>The values at age <paramref name="age"/> of the items just before the position, oldest first.</summary>
+    private async Task<Queue<double>> ReadBaselineAsync(string channel, string kind, string published, string itemId, int age, CancellationToken cancellationToken)
+    {
+        var column = age switch { 0 => "value_1h", 1 => "value_24h", _ => "value_7d" };
+        var command = statements.Get($"""
+            SELECT {column} FROM item_summary
+            WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) < ($published, $id) AND {column} IS NOT NULL
+            ORDER BY published_at DESC, item_id DESC LIMIT {Overperformance.BaselineSize}
+            """);
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$published", published);
+        command.Parameters.AddWithValue("$id", itemId);
+        var newestFirst = new List<double>(Overperformance.BaselineSize);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                newestFirst.Add(reader.GetDouble(0));
+            }
+        }
+
+        newestFirst.Reverse();
+        return new Queue<double>(newestFirst);
+    }
+
+    /// <summary>The same score <see cref="SqliteItemSummaries"/> gives one item from its baseline.</summary>
+    private static double? Score(Queue<double> baseline, double actual)
+    {
+        if (baseline.Count < Overperformance.MinimumBaseline)
+        {
+            return null;
+        }
+
+        var expected = Overperformance.TrimmedMean(baseline);
+        return expected > 0 ? Overperformance.Score(actual, expected) : null;
+    }
+
+    private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Monitor.Domain;
+using Monitor.Pipeline;
+using Monitor.Storage.Queries;
+using Monitor.Storage.Sqlite;
+using Monitor.Tests.Support;
+
+namespace Monitor.Tests.Storage;
+
+/// <summary>
+/// Station totals and stats add up summary_days (kept at write time) and the part-days at a period's
+/// ends; whatever the period and however items moved between days, they must equal the same sums
+/// taken straight over item_summary.
+/// </summary>
+public sealed class SqliteSummaryDaysTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly string[] Stations = ["thai-nguyen", "cao-bang"];
+
+    private readonly TempFolder temp = new();
+    private SqliteContentStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        store = new SqliteContentStore(new SqliteStoreOptions(temp.File("monitor.db")), TestClock.Create());
+        await store.InitializeAsync();
+        var items = Enumerable.Range(0, 48).Select(Item).ToList();
+        var observations = items.Where((_, n) => n % 5 != 0).SelectMany((item, n) => new[]
+        {
+            new Observation(item.Id, item.PublishedAt!.Value.AddHours(1), null, 100 * n, n, 2, 1),
+            new Observation(item.Id, item.PublishedAt!.Value.AddHours(6), null, n % 3 == 0 ? null : 300 * n, 4 * n, 3, 1),
+        }).ToList();
+        await store.SaveAsync(new ContentBatch(items, observations, [], [], []));
+
+        // Items moving to another day (and out of a part-day), and new engagement for others.
+        var moved = items.Where((_, n) => n % 7 == 3).Select(i => i with { PublishedAt = i.PublishedAt!.Value.AddHours(19), Title = i.Title + " (sửa)" }).ToList();
+        var later = items.Where((_, n) => n % 4 == 1).Select(i => new Observation(i.Id, i.PublishedAt!.Value.AddDays(2), null, 9000, 70, 8, 3)).ToList();
+        await store.SaveAsync(new ContentBatch(moved, later, [], [], []));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => temp.Dispose();
+
+    public static TheoryData<int?, int?, string?> Periods() => new()
+    {
+        { null, null, null },
+        { 0, 72, null },
+        { 10, 53, null },
+        { 25, 40, "youtube" },
+        { 30, 31, null },
+        { 47, null, null },
+        { null, 29, "web" },
+        { 26, 27, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task GetStationTotalsAsync_AnyPeriod_EqualsSumsOverEveryItem(int? fromHour, int? toHour, string? platform)
+    {
+        var from = fromHour is { } f ? T0.AddHours(f) : (DateTimeOffset?)null;
+        var to = toHour is { } t ? T0.AddHours(t) : (DateTimeOffset?)null;
+        var filter = new ContentFilter(Stations, PlatformNames.TryParse(platform, out var p) ? p : null, from, to);
+
+        var totals = await store.GetStationTotalsAsync(filter);
+
+        var actual = totals.Select(t => $"{t.StationId} {t.Items} {t.Engagement} {t.Views} {string.Join(',', t.ItemsPerPlatform.Select(p => $"{p.Key}={p.Value}"))} {string.Join(',', t.Channels)}");
+        var expected = await OracleAsync($"""
+            SELECT station_id, COUNT(*), SUM(engagement), SUM(COALESCE(views, 0)),
+                (SELECT group_concat(platform || '=' || n, ',') FROM (SELECT platform, COUNT(*) AS n FROM item_summary j WHERE j.station_id = i.station_id AND {Period("j", from, to, platform)} GROUP BY platform ORDER BY platform)),
+                (SELECT group_concat(channel_id, ',') FROM (SELECT DISTINCT channel_id FROM item_summary j WHERE j.station_id = i.station_id AND {Period("j", from, to, platform)} ORDER BY channel_id))
+            FROM item_summary i WHERE {Period("i", from, to, platform)} GROUP BY station_id ORDER BY station_id
+            """);
+        expected.ShouldNotBeEmpty();
+        actual.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task GetStatsAsync_AfterItemsMoved_EqualsSumsOverEveryItem()
+    {
+        var stats = await store.GetStatsAsync();
+
+        var actual = stats.Groups.Select(g => $"{g.Station} {g.Platform} {g.Items} {g.Observations} {g.Comments} {g.Flagged} {Time(g.FirstPublished)} {Time(g.LastPublished)}");
+        var expected = await OracleAsync("""
+            SELECT station_id, platform, COUNT(*), SUM(observations), SUM(comments), SUM(flagged), MIN(published_at), MAX(published_at)
+            FROM item_summary GROUP BY station_id, platform ORDER BY station_id, platform
+            """);
+        actual.ShouldBe(expected);
+    }
+
+    private static Item Item(int n)
+    {
+        var station = Stations[n % 2];
+        var (platform, kind) = n % 3 == 0 ? (Platform.YouTube, ItemKind.Video) : (Platform.Web, ItemKind.Article);
+        var published = T0.AddMinutes(n * 89 + (n % 4 == 0 ? 50 : 0));
+        var id = $"{platform.ToWire()}:{station}-{n}";
+        return new Item(id, station, $"{station}-{platform.ToWire()}", platform, kind, $"https://example.vn/{id}", $"Tin {n}", null, null, null, published, published.AddMinutes(20));
+    }
+
+    private static string Period(string alias, DateTimeOffset? from, DateTimeOffset? to, string? platform) =>
+        string.Join(" AND ", new[]
+        {
+            "1 = 1",
+            from is { } f ? $"{alias}.at >= '{SqliteTime.Write(f)}'" : null,
+            to is { } t ? $"{alias}.at < '{SqliteTime.Write(t)}'" : null,
+            platform is null ? null : $"{alias}.platform = '{platform}'",
+        }.OfType<string>());
+
+    private static string Time(DateTimeOffset? time) => time is { } t ? SqliteTime.Write(t) : "";
+
+    private async Task<List<string>> OracleAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={store.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(c => reader.IsDBNull(c) ? "" : Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+}

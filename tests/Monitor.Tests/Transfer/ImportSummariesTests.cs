@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Monitor.Pipeline;
+using Monitor.Storage.Sqlite;
+using Monitor.Tests.Support;
+using Monitor.Transfer;
+
+namespace Monitor.Tests.Transfer;
+
+/// <summary>
+/// An import defers other items' overperformance to one pass at its end (issue 10, import speed); the
+/// summaries it leaves must be exactly those that saving the same items one by one, as collection
+/// does, keeps current.
+/// </summary>
+public sealed class ImportSummariesTests : IDisposable
+{
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "thai-nguyen", "thai-nguyen-youtube", "thai-nguyen-facebook" };
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly TempFolder temp = new();
+    private readonly FakeTimeProvider clock = TestClock.Create();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task ImportAsync_ItemsInAnyOrder_SummariesEqualThoseSavedOneByOne()
+    {
+        var lines = History();
+        var path = temp.Write("history.ndjson", string.Join('\n', lines) + "\n");
+        var imported = new SqliteContentStore(new SqliteStoreOptions(temp.File("imported.db")), clock);
+        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
+        await imported.InitializeAsync();
+        await collected.InitializeAsync();
+
+        await new NdjsonImporter(new ContentSaver([], imported), imported, clock) { BatchSize = 17 }.ImportAsync(path, Known, Known);
+        await SaveOneByOneAsync(lines, collected);
+
+        var expected = await SummaryRowsAsync(collected.Path);
+        var actual = await SummaryRowsAsync(imported.Path);
+        expected.Count(r => r.Contains("|score:", StringComparison.Ordinal)).ShouldBeGreaterThan(200, "most items have scores at several ages");
+        actual.ShouldBe(expected);
+        (await CountAsync(imported.Path, "summary_stale")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SaveAsync_AfterAnImportStoppedBeforeItsLastBatch_BringsTheDeferredScoresUpToDate()
+    {
+        var lines = History();
+        var stopped = new SqliteContentStore(new SqliteStoreOptions(temp.File("stopped.db")), clock);
+        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
+        await stopped.InitializeAsync();
+        await collected.InitializeAsync();
+        var batch = Batch(lines) with { Bulk = true };
+
+        await stopped.SaveAsync(batch);
+        var staleMarks = await CountAsync(stopped.Path, "summary_stale");
+        await stopped.SaveAsync(ContentBatch.Empty);
+        await SaveOneByOneAsync(lines, collected);
+
+        staleMarks.ShouldBe(2, "one mark per channel and kind");
+        (await SummaryRowsAsync(stopped.Path)).ShouldBe(await SummaryRowsAsync(collected.Path));
+        (await CountAsync(stopped.Path, "summary_stale")).ShouldBe(0);
+    }
+
+    /// <summary>Two channels, 160 items each published at shuffled times (a dozen without a date), observed at 1 h, 24 h and 7 days.</summary>
+    private static List<string> History()
+    {
+        var random = new Random(10);
+        var lines = new List<string>();
+        var order = Enumerable.Range(0, 320).OrderBy(_ => random.Next()).ToList();
+        foreach (var n in order)
+        {
+            var (channel, platform, kind) = n % 2 == 0 ? ("thai-nguyen-youtube", "youtube", "video") : ("thai-nguyen-facebook", "facebook", "post");
+            var published = Start.AddMinutes(n * 97 % 50000);
+            var dated = n % 27 != 5;
+            var id = $"{platform}:n{n}";
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $$"""{"type":"item","id":"{{id}}","stationId":"thai-nguyen","channelId":"{{channel}}","platform":"{{platform}}","kind":"{{kind}}","url":"https://example.vn/{{id}}","title":"Tin số {{n}} của Thái Nguyên","body":null,"author":null,"category":null,"publishedAt":{{(dated ? $"\"{Iso(published)}\"" : "null")}},"collectedAt":"{{Iso(published.AddMinutes(30))}}","language":"vi"}"""));
+            foreach (var hours in n % 11 == 3 ? new[] { 1 } : [1, 24, 168])
+            {
+                var views = random.Next(10, 5000) * hours;
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $$"""{"type":"observation","itemId":"{{id}}","observedAt":"{{Iso(published.AddHours(hours))}}","views":{{views}},"reactions":{{views / 20}},"comments":{{views / 200}},"shares":{{views / 500}}}"""));
+            }
+
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $$"""{"type":"comment","id":"{{platform}}:c{{n}}","itemId":"{{id}}","platform":"{{platform}}","parentId":null,"author":"Khán giả","text":"Hay quá","publishedAt":"{{Iso(published.AddHours(2))}}","likes":1}"""));
+        }
+
+        return lines;
+    }
+
+    private static string Iso(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The lines as the importer would batch them, in one batch.</summary>
+    private static ContentBatch Batch(IEnumerable<string> lines)
+    {
+        var parsed = lines.Select(l => TransferJson.Read(System.Text.Encoding.UTF8.GetBytes(l))).ToList();
+        var items = parsed.OfType<ItemLine>().Select(l => l.ToItem()).ToList();
+        var published = items.ToDictionary(i => i.Id, i => i.PublishedAt, StringComparer.Ordinal);
+        return new ContentBatch(
+            items,
+            [.. parsed.OfType<ObservationLine>().Select(l => l.ToObservation(published[l.ItemId]))],
+            [.. parsed.OfType<CommentLine>().Select(l => l.ToComment())],
+            [],
+            []);
+    }
+
+    /// <summary>Each item with its observations and comments in a save of its own, as a collector hands them on.</summary>
+    private static async Task SaveOneByOneAsync(List<string> lines, SqliteContentStore store)
+    {
+        var saver = new ContentSaver([], store);
+        var start = 0;
+        for (var i = 1; i <= lines.Count; i++)
+        {
+            if (i == lines.Count || lines[i].StartsWith("{\"type\":\"item\"", StringComparison.Ordinal))
+            {
+                await saver.SaveAsync(Batch(lines[start..i]));
+                start = i;
+            }
+        }
+    }
+
+    private static async Task<List<string>> SummaryRowsAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM item_summary ORDER BY item_id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(c =>
+                $"{(reader.GetName(c).StartsWith("score", StringComparison.Ordinal) && !reader.IsDBNull(c) ? "score:" : reader.GetName(c) + "=")}{Format(reader.GetValue(c))}")));
+        }
+
+        return rows;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        DBNull => "null",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+    };
+
+    private static async Task<long> CountAsync(string path, string table)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
