@@ -118,8 +118,9 @@ public sealed class StoreReportsTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        // Everything migrations 2 to 4 add that would not be created again over itself (2 uses IF NOT EXISTS for the state tables).
+        // Everything migrations 2 and later add that would not be created again over itself (2 uses IF NOT EXISTS for the state tables).
         command.CommandText = """
+            DROP TABLE alert_deliveries; DROP TABLE alerts; DROP TABLE comment_tallies; DROP TABLE source_health;
             DROP TABLE item_summary; DROP TABLE item_links; DROP TABLE store_totals; DROP TABLE checkpoints;
             DROP INDEX observations_by_checkpoint; ALTER TABLE observations DROP COLUMN checkpoint_seconds;
             PRAGMA user_version = 1;
