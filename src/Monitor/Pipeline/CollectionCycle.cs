@@ -7,7 +7,7 @@ namespace Monitor.Pipeline;
 /// One full cycle over every configured source (<c>run --once</c>, <c>demo</c>). Sources run a few
 /// at a time; per-host politeness is the collectors' job. A failing source never stops the others.
 /// </summary>
-internal sealed class CollectionCycle(CollectionRunner runner, TimeProvider clock, ILogger<CollectionCycle> logger, Alerts.Outbox.IAlertOutbox? sourceHealth = null)
+internal sealed class CollectionCycle(CollectionRunner runner, TimeProvider clock, ILogger<CollectionCycle> logger)
 {
     public const int MaxParallelSources = 4;
 
@@ -21,15 +21,6 @@ internal sealed class CollectionCycle(CollectionRunner runner, TimeProvider cloc
             Enumerable.Range(0, sources.Count),
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSources, CancellationToken = cancellationToken },
             async (index, token) => results[index] = await runner.RunAsync(sources[index].Station, sources[index].Channel, progress, token));
-        if (sourceHealth is not null)
-        {
-            // Source-silent and source-failing look at each run; a cancelled run or one no collector handles says nothing about the source.
-            foreach (var run in results.Where(r => r.Outcome is not (SourceOutcome.Cancelled or SourceOutcome.NoCollector)))
-            {
-                await sourceHealth.RecordSourceRunAsync(run.StationId, run.ChannelId, run.Succeeded, run.Error, cancellationToken);
-            }
-        }
-
         var summary = new CycleSummary(results, clock.GetElapsedTime(started));
         CollectionRunnerLog.CycleFinished(logger, (long)summary.Elapsed.TotalMilliseconds, summary.Sources.Count, summary.Failed, summary.NewItems, summary.Stored);
         return summary;

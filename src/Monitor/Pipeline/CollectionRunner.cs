@@ -18,7 +18,8 @@ internal sealed class CollectionRunner(
     IEnumerable<IContentEnricher> enrichers,
     IContentStore store,
     TimeProvider clock,
-    ILogger<CollectionRunner> logger)
+    ILogger<CollectionRunner> logger,
+    Alerts.Outbox.IAlertOutbox? sourceHealth = null)
 {
     private readonly IReadOnlyList<IChannelCollector> collectors = [.. collectors];
     private readonly ContentSaver saver = new(enrichers, store);
@@ -28,6 +29,20 @@ internal sealed class CollectionRunner(
         Channel channel,
         IProgress<CollectionProgress>? progress = null,
         CancellationToken cancellationToken = default)
+    {
+        var summary = await RunSourceAsync(station, channel, progress, cancellationToken);
+
+        // Source-silent and source-failing look at every run (scheduled or --once); a cancelled run or
+        // one no collector handles says nothing about the source.
+        if (sourceHealth is not null && summary.Outcome is not (SourceOutcome.Cancelled or SourceOutcome.NoCollector))
+        {
+            await sourceHealth.RecordSourceRunAsync(summary.StationId, summary.ChannelId, summary.Succeeded, summary.Error, cancellationToken);
+        }
+
+        return summary;
+    }
+
+    private async Task<SourceRunSummary> RunSourceAsync(Station station, Channel channel, IProgress<CollectionProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(station);
         ArgumentNullException.ThrowIfNull(channel);

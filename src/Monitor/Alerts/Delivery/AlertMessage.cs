@@ -74,6 +74,7 @@ public sealed record AlertMessage(string IdempotencyKey, string RecipientId, IRe
             RecipientId,
             IsTest,
             Subject,
+            Text,
             [.. Alerts.Select(a => new PayloadAlert(a.Id, a.Kind.ToWire(), a.TargetId, a.StationId, a.ChannelId, a.ItemId, a.Summary, a.Numbers, a.Evidence, a.OpenedAt, a.ClosedAt, LinkOf(a).ToString()))]),
         Json);
 
@@ -87,6 +88,7 @@ public sealed record AlertMessage(string IdempotencyKey, string RecipientId, IRe
         [property: JsonPropertyName("recipient")] string Recipient,
         [property: JsonPropertyName("test")] bool Test,
         [property: JsonPropertyName("subject")] string Subject,
+        [property: JsonPropertyName("text")] string Text,
         [property: JsonPropertyName("alerts")] IReadOnlyList<PayloadAlert> Alerts);
 
     private sealed record PayloadAlert(
