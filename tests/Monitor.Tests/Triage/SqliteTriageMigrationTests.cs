@@ -30,7 +30,7 @@ public sealed class SqliteTriageMigrationTests : IDisposable
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP TABLE flag_triage; DROP TABLE flag_snapshots; DROP TABLE flag_audit; DROP TABLE comments_fts; DROP INDEX items_by_published; DROP INDEX comments_by_published; PRAGMA user_version = {triage - 1};";
+            command.CommandText = $"DROP TABLE flag_triage; DROP TABLE flag_snapshots; DROP TABLE flag_audit; DROP TABLE comments_fts; DROP INDEX items_by_published; DROP INDEX comments_by_published; DROP INDEX items_station_of; PRAGMA user_version = {triage - 1};";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -272,7 +272,8 @@ internal static class SqliteSchema
         // 8: flag triage (issue 12): one small row per flag with its status and assignee (what the inbox
         // filters, sorts and counts on), the evidence snapshot taken when it was raised in a table of its
         // own (read one flag at a time), the audit trail of every action; comments in the folded full-text
-        // index too, and items and comments indexed by publication time for search results newest first.
+        // index too, and items and comments indexed by publication time for search results newest first
+        // (items_station_of: a comment's station without reading its item's whole row).
         // Existing flags start open, their snapshot taken from what the store holds now.
         // monitor_fold and monitor_flag_id are registered on the connection by MigrateAsync.
         """
@@ -319,6 +320,7 @@ internal static class SqliteSchema
         CREATE VIRTUAL TABLE comments_fts USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
         CREATE INDEX items_by_published ON items (published_at, id);
         CREATE INDEX comments_by_published ON comments (published_at, id);
+        CREATE INDEX items_station_of ON items (id, station_id);
         INSERT INTO comments_fts (rowid, text) SELECT rowid, monitor_fold(text) FROM comments;
         INSERT OR IGNORE INTO flag_snapshots (flag_id, snapshot)
         SELECT
