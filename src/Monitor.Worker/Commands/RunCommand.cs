@@ -93,7 +93,11 @@ internal static class RunCommand
         await services.GetRequiredService<IContentStore>().InitializeAsync(cancellationToken);
         var summary = await services.GetRequiredService<CollectionCycle>().RunAsync(configuration, progress: null, cancellationToken);
         CycleReport.Write(context.Output, summary);
-        await AlertsCommand.DispatchAndReportAsync(services, context.Output, cancellationToken);
+        if (services.GetService<Alerts.Outbox.IAlertOutbox>() is not null)
+        {
+            await AlertsCommand.DispatchAndReportAsync(services, context.Output, cancellationToken);
+        }
+
         return summary.AllSucceeded ? ExitCodes.Ok : ExitCodes.SourcesFailed;
     }
 
@@ -110,7 +114,12 @@ internal static class RunCommand
             builder.Services.AddMonitorScheduling(dbPath);
         }
 
-        builder.Services.AddAlertDispatchLoop();
+        if (configuration.Settings.Store.Kind == StoreKind.Sqlite)
+        {
+            // The alert outbox lives in the SQLite store; an Elasticsearch store raises no alerts yet.
+            builder.Services.AddAlertDispatchLoop();
+        }
+
         if (configuration.Settings.Metrics.Listen is { } listen)
         {
             builder.Services.AddWorkerEndpoints(listen);

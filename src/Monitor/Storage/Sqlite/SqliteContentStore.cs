@@ -132,7 +132,8 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             await new SqliteItemSummaries(statements, deferRescoring: batch.Bulk).RefreshAsync(touched, contentChanged, cancellationToken);
             if (!batch.Bulk)
             {
-                await new SqliteStaleScores(statements).RefreshAsync(cancellationToken);
+                // Scores an import's batches deferred are final now: the alert rules (viral) look at those items too.
+                touched.UnionWith(await new SqliteStaleScores(statements).RefreshAsync(cancellationToken));
             }
 
             await AddTotalsAsync(statements, added, observations, comments, flaggedTargets, cancellationToken);

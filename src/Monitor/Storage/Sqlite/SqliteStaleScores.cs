@@ -31,8 +31,8 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Rescores every marked range and removes the marks, in the caller's transaction.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>Rescores every marked range and removes the marks, in the caller's transaction; returns the items whose scores changed.</summary>
+    public async Task<IReadOnlyCollection<string>> RefreshAsync(CancellationToken cancellationToken)
     {
         var marks = new List<(string Channel, string Kind, string Published, string ItemId)>();
         var read = statements.Get("SELECT channel_id, kind, published_at, item_id FROM summary_stale");
@@ -44,20 +44,23 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
             }
         }
 
+        var rescored = new List<string>();
         foreach (var mark in marks)
         {
-            await RescoreAsync(mark.Channel, mark.Kind, mark.Published, mark.ItemId, cancellationToken);
+            rescored.AddRange(await RescoreAsync(mark.Channel, mark.Kind, mark.Published, mark.ItemId, cancellationToken));
         }
 
         if (marks.Count > 0)
         {
             await statements.Get("DELETE FROM summary_stale").ExecuteNonQueryAsync(cancellationToken);
         }
+
+        return rescored;
     }
 
     private sealed record Change(string ItemId, double?[] Scores, double? Best);
 
-    private async Task RescoreAsync(string channel, string kind, string published, string itemId, CancellationToken cancellationToken)
+    private async Task<IEnumerable<string>> RescoreAsync(string channel, string kind, string published, string itemId, CancellationToken cancellationToken)
     {
         var windows = new Queue<double>[Ages];
         for (var a = 0; a < Ages; a++)
@@ -87,7 +90,8 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
                     var value = NullableDouble(reader, 1 + a);
                     if (value is { } actual)
                     {
-                        scores[a] = Score(windows[a], actual);                         windows[a].Enqueue(actual);
+                        scores[a] = Score(windows[a], actual);
+                        windows[a].Enqueue(actual);
                         if (windows[a].Count > Overperformance.BaselineSize)
                         {
                             windows[a].Dequeue();
@@ -117,7 +121,9 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
             update.Parameters.AddWithValue("$id", change.ItemId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
-            }
+
+        return changes.Select(c => c.ItemId);
+    }
 
     /// <summary>The values at age <paramref name="age"/> of the items just before the position, oldest first.</summary>
     private async Task<Queue<double>> ReadBaselineAsync(string channel, string kind, string published, string itemId, int age, CancellationToken cancellationToken)
