@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Domain;
 using Monitor.Reporting;
 using Monitor.Storage.Queries;
@@ -19,7 +20,8 @@ internal static class OverviewPage
     {
         var page = PageContext.For(http);
         var viewer = page.Viewer!;
-        var period = Period.Of(http.Request);
+        // A cluster over all time grows with the store; by default the page covers the last 30 days, as a committee reads it.
+        var period = Period.OrLast(Period.Of(http.Request), http.RequestServices.GetRequiredService<TimeProvider>(), 30);
         var scope = Scope(page.Sources, viewer, http.Request.Query["cluster"]);
         if (scope is null)
         {

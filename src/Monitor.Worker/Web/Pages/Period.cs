@@ -25,6 +25,20 @@ public sealed record Period(DateOnly? FromDay, DateOnly? ToDay)
         return new Period(Day(request.Query["from"]), Day(request.Query["to"]));
     }
 
+    /// <summary>The <paramref name="days"/> days up to and including today (Vietnam time) when the request names no period.</summary>
+    public static Period OrLast(Period asked, TimeProvider clock, int days)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (asked.FromDay is not null || asked.ToDay is not null)
+        {
+            return asked;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(UiText.VietnamOffset).DateTime);
+        return new Period(today.AddDays(1 - days), today);
+    }
+
     private static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
