@@ -113,7 +113,11 @@ public static class StoryLinker
     {
         // Titles as sorted 64-bit shingle fingerprints, not sets of strings: a month of a cluster
         // stays small in memory (a collision between two shingles of one pair is ~1e-17 likely).
-        var dated = Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Item.PublishedAt is not null).ToList();
+        // In publication order, so each posting list is too: walking one back from its newest entry, the
+        // first item older than the window ends the walk (a month of a station holds thousands of titles
+        // sharing template words; only the last two days' can pair).
+        var dated = Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Item.PublishedAt is not null)
+            .OrderBy(i => candidates[i].Item.PublishedAt!.Value).ThenBy(i => i).ToList();
         var shingles = new Dictionary<int, ulong[]>();
         var frequency = new Dictionary<ulong, int>();
         foreach (var i in dated)
@@ -146,11 +150,16 @@ public static class StoryLinker
                     index[(item.StationId, shingle)] = earlier = [];
                 }
 
-                foreach (var j in earlier)
+                for (var e = earlier.Count - 1; e >= 0; e--)
                 {
+                    var j = earlier[e];
                     var other = candidates[j].Item;
-                    if (seen.Add(j) && item.StationId == other.StationId && Apart(item.PublishedAt!.Value, other.PublishedAt!.Value) <= Window
-                        && Jaccard(set, shingles[j]) >= TitleThreshold)
+                    if (Apart(item.PublishedAt!.Value, other.PublishedAt!.Value) > Window)
+                    {
+                        break;
+                    }
+
+                    if (seen.Add(j) && item.StationId == other.StationId && Jaccard(set, shingles[j]) >= TitleThreshold)
                     {
                         yield return (i, j);
                     }
