@@ -176,7 +176,7 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
               connectionStringEnv: MONITOR_PG
               checkinInterval: 1s
               misfireThreshold: 5s
-            politeness: {"{"} minDelay: 10ms, crawlDelayCap: 100ms {"}"}
+            politeness: {"{"} minDelay: 250ms, crawlDelayCap: 1s {"}"}
             social: {"{"} youtubeDailyQuota: {YouTubeBudget} {"}"}
             """);
         return folder;
@@ -265,7 +265,7 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"Waited {timeout} for {what}. Workers:{System.Environment.NewLine}"
+        throw new TimeoutException($"Waited {timeout} for {what}. Workers ({string.Join(", ", workers.Select(w => w.HasExited ? "exited" : "running"))}):{System.Environment.NewLine}"
             + string.Join(System.Environment.NewLine + "----" + System.Environment.NewLine, workers.Select(w => w.Output[Math.Max(0, w.Output.Length - 4000)..])));
     }
 
