@@ -72,12 +72,14 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
         var victim = workers.Single(w => running.Instance.Contains($"-{w.ProcessId}-", StringComparison.Ordinal));
         victim.Kill();
 
-        // Another worker takes the fire over: a recovering run of the same channel and fire time, finished.
+        // Another worker takes the fire over: a recovering run of the same channel, finished, answering the same fire.
         var recovered = await WaitForAsync(
-            () => ScalarAsync<string>(data, "SELECT instance FROM monitor_job_runs WHERE channel_id = $1 AND scheduled_at = $2 AND recovering AND finished_at IS NOT NULL",
-                running.Channel, running.ScheduledAt),
+            () => ScalarAsync<string>(data, "SELECT instance || ' ' || scheduled_at::text FROM monitor_job_runs WHERE channel_id = $1 AND recovering AND finished_at IS NOT NULL",
+                running.Channel),
             TimeSpan.FromSeconds(60), $"recovery of {running.Channel} at {running.ScheduledAt:O}");
-        recovered.ShouldNotBe(running.Instance);
+        recovered.ShouldNotStartWith(running.Instance);
+        (await ScalarAsync<long>(data, "SELECT count(*) FROM monitor_job_runs WHERE channel_id = $1 AND scheduled_at = $2 AND recovering AND finished_at IS NOT NULL",
+            running.Channel, running.ScheduledAt)).ShouldBe(1, recovered);
 
         // PostgreSQL restarted mid-run: both survivors reconnect and finish runs they started afterwards.
         await postgres.Server.RestartAsync();
