@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monitor.Configuration;
+using Monitor.Replay.Elasticsearch;
 using Monitor.Replay.Platforms;
 using Monitor.Replay.Websites;
 using Monitor.Worker.Demo;
@@ -26,16 +27,23 @@ internal static class ReplayCommand
         Description = "Quartz cron every channel of the copy gets instead of its own (e.g. \"0/10 * * * * ?\" for a soak test)",
     };
 
+    public static Option<bool> Elasticsearch { get; } = new("--elasticsearch")
+    {
+        Description = "Also serve the Elasticsearch stand-in on 127.0.0.1 and make it the copy's content store (store.kind: elasticsearch)",
+    };
+
     public static Command Create()
     {
         var command = new Command("replay", "Serve the replay station sites and platform APIs on 127.0.0.1 and write a copy of pipelines/ aimed at them, until stopped (Ctrl+C)");
         command.Options.Add(PipelinesOut);
         command.Options.Add(Schedule);
-        command.SetAction((parse, cancellationToken) => RunAsync(CommandContext.From(parse), parse.GetValue(PipelinesOut)!, parse.GetValue(Schedule), cancellationToken));
+        command.Options.Add(Elasticsearch);
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(CommandContext.From(parse), parse.GetValue(PipelinesOut)!, parse.GetValue(Schedule), parse.GetValue(Elasticsearch), cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(CommandContext context, string pipelinesOut, string? schedule, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandContext context, string pipelinesOut, string? schedule, bool elasticsearch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var pipelines = context.LoadPipelines();
@@ -53,7 +61,8 @@ internal static class ReplayCommand
 
         await using var sites = await ReplayWebsites.StartAsync(cancellationToken);
         await using var platforms = await ReplayPlatforms.StartAsync(TimeProvider.System, cancellationToken);
-        var copy = ReplayPipelines.Write(context.PipelinesFolder, pipelinesOut, sites.Sites, platforms, schedule);
+        await using var standIn = elasticsearch ? await ReplayElasticsearch.StartAsync(cancellationToken) : null;
+        var copy = ReplayPipelines.Write(context.PipelinesFolder, pipelinesOut, sites.Sites, platforms, schedule, standIn?.Url);
 
         // The copy must itself be a valid configuration; otherwise a `run` against it would only say so later.
         var check = PipelineLoader.Load(pipelinesOut);
@@ -74,6 +83,11 @@ internal static class ReplayCommand
         foreach (var (platform, url) in platforms.BaseUrls.OrderBy(p => p.Key))
         {
             await output.WriteLineAsync($"  {platform.ToString().ToLowerInvariant(),-28} {url}");
+        }
+
+        if (standIn is not null)
+        {
+            await output.WriteLineAsync($"Elasticsearch stand-in: {standIn.Url} (the copy's content store)");
         }
 
         await output.WriteLineAsync($"Pipelines aimed at the replay: {Path.GetFullPath(pipelinesOut)} ({check.Configuration!.ChannelCount} channels of {copy.Stations} stations)");

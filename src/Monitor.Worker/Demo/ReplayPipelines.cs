@@ -17,7 +17,7 @@ internal static class ReplayPipelines
 {
     public sealed record Written(int Stations, string EnvFile);
 
-    public static Written Write(string source, string target, IReadOnlyDictionary<string, Uri> sites, ReplayPlatforms platforms, string? schedule)
+    public static Written Write(string source, string target, IReadOnlyDictionary<string, Uri> sites, ReplayPlatforms platforms, string? schedule, Uri? elasticsearch = null)
     {
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(platforms);
@@ -31,6 +31,15 @@ internal static class ReplayPipelines
         var politeness = Child(monitor, "politeness");
         politeness.Children[new YamlScalarNode("minDelay")] = new YamlScalarNode("20ms");
         politeness.Children[new YamlScalarNode("crawlDelayCap")] = new YamlScalarNode("200ms");
+        if (elasticsearch is not null)
+        {
+            var store = Child(monitor, "store");
+            store.Children[new YamlScalarNode("kind")] = new YamlScalarNode("elasticsearch");
+            store.Children[new YamlScalarNode("elasticsearch")] = new YamlMappingNode(
+                new YamlScalarNode("url"), new YamlScalarNode(elasticsearch.AbsoluteUri),
+                new YamlScalarNode("apiKeyEnv"), new YamlScalarNode("null"));
+        }
+
         Save(monitor, Path.Combine(target, "monitor.yaml"));
 
         var stationsOut = Path.Combine(target, "stations");

@@ -31,7 +31,7 @@ internal sealed partial class CollectChannelJob(
         var channel = new KeyValuePair<string, object?>("channel", channelId);
         MonitorMeter.Runs.Add(1, channel);
         var runId = await runLog.StartedAsync(
-            new ChannelRun(channelId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.Scheduler.SchedulerInstanceId, context.Recovering, clock.GetUtcNow()),
+            new ChannelRun(channelId, FireAnswered(context), context.Scheduler.SchedulerInstanceId, context.Recovering, clock.GetUtcNow()),
             cancellationToken);
         var summary = await runner.RunAsync(source.Station, source.Channel, progress: null, cancellationToken);
         await runLog.FinishedAsync(runId, summary.Outcome.ToString(), summary.Stored, clock.GetUtcNow(), CancellationToken.None);
@@ -41,6 +41,22 @@ internal sealed partial class CollectChannelJob(
         {
             MonitorMeter.Failures.Add(1, channel, new KeyValuePair<string, object?>("outcome", summary.Outcome.ToString()));
         }
+    }
+
+    /// <summary>
+    /// The fire this run answers: a recovery runs under a trigger of its own, so the fire it takes
+    /// over is the original one Quartz keeps in the recovery trigger's data (epoch milliseconds).
+    /// </summary>
+    private static DateTimeOffset FireAnswered(IJobExecutionContext context)
+    {
+        if (context.Recovering
+            && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
+            && long.TryParse(Convert.ToString(original, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+
+        return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Scheduled channel {ChannelId} is no longer in the configuration; skipped")]
