@@ -22,9 +22,18 @@ namespace Monitor.Worker.Hosting;
 /// </summary>
 internal static partial class WorkerEndpoints
 {
+    /// <summary>
+    /// prometheus-net starts listening to <see cref="System.Diagnostics.Metrics"/> at the first scrape,
+    /// and a counter's adds made before anyone listens are gone: the runs of a worker's first minutes
+    /// would never be counted. Listening from start-up keeps every count (the library's own later
+    /// start with the same default options is then a no-op).
+    /// </summary>
+    private static IDisposable? meterListening;
+
     public static IServiceCollection AddWorkerEndpoints(this IServiceCollection services, Uri listen)
     {
         ArgumentNullException.ThrowIfNull(listen);
+        meterListening ??= MeterAdapter.StartListening();
         services.AddHostedService(sp => new EndpointsListener(sp, listen));
         return services;
     }

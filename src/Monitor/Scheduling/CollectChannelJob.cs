@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Monitor.Configuration;
 using Monitor.Pipeline;
@@ -45,15 +46,16 @@ internal sealed partial class CollectChannelJob(
 
     /// <summary>
     /// The fire this run answers: a recovery runs under a trigger of its own, so the fire it takes
-    /// over is the original one Quartz keeps in the recovery trigger's data (epoch milliseconds).
+    /// over is the original one Quartz keeps in the recovery trigger's data, written as an
+    /// invariant-culture <see cref="DateTimeOffset"/> string.
     /// </summary>
-    private static DateTimeOffset FireAnswered(IJobExecutionContext context)
+    internal static DateTimeOffset FireAnswered(IJobExecutionContext context)
     {
         if (context.Recovering
             && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
-            && long.TryParse(Convert.ToString(original, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture, out var milliseconds))
+            && DateTimeOffset.TryParse(Convert.ToString(original, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var scheduled))
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            return scheduled.ToUniversalTime();
         }
 
         return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;

@@ -51,7 +51,7 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
 
     public void Dispose() => temp.Dispose();
 
-    [Fact(Skip = "Hung past its waits in the merged suite on 2026-12-05 (workers left running after 11 minutes); skipped until the kill -9 recovery path is fixed: see the session note, issue 15")]
+    [Fact]
     public async Task Run_ThreeWorkersKillOneAndRestartPostgres_EachFireOnceAndEveryItemOnce()
     {
         var connection = await postgres.Server.CreateDatabaseAsync("cluster");
@@ -72,12 +72,12 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
         var victim = workers.Single(w => running.Instance.Contains($"-{w.ProcessId}-", StringComparison.Ordinal));
         victim.Kill();
 
-        // Another worker takes the fire over: a recovering run of the same channel, finished.
+        // Another worker takes that very fire over (a recovery answers the fire it recovers).
         var recovered = await WaitForAsync(
-            () => ScalarAsync<string>(data, "SELECT instance || ' ' || scheduled_at::text FROM monitor_job_runs WHERE channel_id = $1 AND recovering AND finished_at IS NOT NULL",
-                running.Channel),
+            () => ScalarAsync<string>(data, "SELECT instance FROM monitor_job_runs WHERE channel_id = $1 AND scheduled_at = $2 AND recovering AND finished_at IS NOT NULL",
+                running.Channel, running.ScheduledAt),
             TimeSpan.FromSeconds(60), $"recovery of {running.Channel} at {running.ScheduledAt:O}");
-        recovered.ShouldNotStartWith(running.Instance);
+        recovered.ShouldNotBe(running.Instance);
 
         // PostgreSQL restarted mid-run: both survivors reconnect and finish runs they started afterwards.
         await postgres.Server.RestartAsync();
@@ -116,11 +116,14 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
         }
 
         // Each fire of each channel ran (to its end) at most once across the cluster.
-        var duplicates = await ScalarAsync<long>(data, """
-            SELECT count(*) FROM (SELECT channel_id, scheduled_at FROM monitor_job_runs WHERE finished_at IS NOT NULL
-                                  GROUP BY channel_id, scheduled_at HAVING count(*) > 1) d
+        var duplicates = await ScalarAsync<string>(data, """
+            SELECT string_agg(r.channel_id || ' ' || r.scheduled_at::text || ' ' || r.instance || ' recovering=' || r.recovering
+                              || ' ' || r.started_at::text || ' → ' || r.finished_at::text || ' ' || r.outcome, E'\n' ORDER BY r.started_at)
+            FROM monitor_job_runs r
+            JOIN (SELECT channel_id, scheduled_at FROM monitor_job_runs WHERE finished_at IS NOT NULL
+                  GROUP BY channel_id, scheduled_at HAVING count(*) > 1) d USING (channel_id, scheduled_at)
             """);
-        duplicates.ShouldBe(0);
+        duplicates.ShouldBeNull($"restarted at {restartedAt:O}");
         (await ScalarAsync<long>(data, "SELECT count(DISTINCT instance) FROM monitor_job_runs")).ShouldBe(3);
 
         // Every article of every kept site stored, none twice (a duplicate id shows as id#index).
@@ -134,7 +137,7 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
         youtubeUnits.ShouldBeInRange(1, YouTubeBudget);
     }
 
-    [Fact(Skip = "Hung past its waits in the merged suite on 2026-12-05 (workers left running after 11 minutes); skipped until the kill -9 recovery path is fixed: see the session note, issue 15")]
+    [Fact]
     public async Task Run_WorkerWithAnotherSchedule_RefusedWhileTheClusterRuns()
     {
         var connection = await postgres.Server.CreateDatabaseAsync("refuse");

@@ -77,17 +77,47 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
-    /// <summary>Fast shutdown (clients are disconnected), as a restart of the database machine would.</summary>
+    /// <summary>
+    /// Fast shutdown (clients are disconnected), as a restart of the database machine would. The
+    /// signal goes to the postmaster itself, named in <c>postmaster.pid</c>: as root the child
+    /// process is <c>runuser</c>, which does not pass SIGINT on, and the server would run on.
+    /// </summary>
     public async Task StopAsync()
     {
-        if (server is { HasExited: false } running)
+        if (server is not { HasExited: false } running)
         {
-            using (var stop = Process.Start("kill", ["-INT", running.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await stop.WaitForExitAsync();
-            }
+            return;
+        }
 
-            await running.WaitForExitAsync();
+        var postmaster = PostmasterId() ?? running.Id;
+        using (var stop = Process.Start("kill", ["-INT", postmaster.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await stop.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await running.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            running.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"PostgreSQL (pid {postmaster}) did not stop within 60 s of SIGINT; killed. Log:{Environment.NewLine}{Log}");
+        }
+    }
+
+    /// <summary>The first line of <c>postmaster.pid</c> while the server runs.</summary>
+    private int? PostmasterId()
+    {
+        try
+        {
+            var first = File.ReadLines(Path.Combine(folder, "data", "postmaster.pid")).FirstOrDefault();
+            return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
