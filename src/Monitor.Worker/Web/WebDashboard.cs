@@ -185,6 +185,7 @@ public static class WebDashboard
         app.MapPost("/inbox/bulk", InboxPage.BulkAsync);
         app.MapGet("/inbox/{flagId}", InboxPage.DetailAsync);
         app.MapPost("/inbox/{flagId}", InboxPage.ApplyAsync);
+        app.MapGet("/alerts", AlertsPage.RenderAsync);
         app.MapGet("/search", SearchResultsPage.RenderAsync);
         app.MapGet("/export/{table}", ExportEndpoint.HandleAsync);
         app.MapMonitorApi();

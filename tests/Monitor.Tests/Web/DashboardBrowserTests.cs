@@ -25,6 +25,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IClassFi
             "/stations/thai-nguyen",
             "/items/" + Uri.EscapeDataString(itemId),
             "/inbox",
+            "/alerts",
             "/search?q=thai+nguyen",
         ];
         foreach (var path in paths)
@@ -129,6 +130,37 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IClassFi
     }
 
     [Fact]
+    public async Task Alerts_DemoStore_ListedWithDeliveriesAndLinks_StationAccountSeesItsOwnOnly()
+    {
+        // The demo raises alerts (issue 13) and delivers them to its folder channel: they are listed, newest first.
+        var page = await dashboard.SignedInPageAsync("admin1");
+        (await page.GotoAsync(dashboard.Url("/alerts")))!.Status.ShouldBe(200);
+        var rows = page.Locator("#alerts tbody tr");
+        (await rows.CountAsync()).ShouldBeGreaterThan(0);
+        (await rows.First.InnerTextAsync()).ShouldContain("đã gửi");
+        var inboxLink = await rows.First.Locator("a", new() { HasTextString = "Hộp cờ cảnh báo" }).GetAttributeAsync("href");
+        inboxLink.ShouldNotBeNull();
+        (await page.GotoAsync(dashboard.Url(inboxLink!)))!.Status.ShouldBe(200);
+        (await page.GotoAsync(dashboard.Url("/alerts?status=closed&station=quang-ninh")))!.Status.ShouldBe(200);
+        await page.Context.CloseAsync();
+
+        using var admin = new HttpClient { BaseAddress = dashboard.BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", dashboard.AnalystToken);
+        using var all = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/api/alerts"));
+        var stations = all.RootElement.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("stationId").GetString()).ToList();
+        stations.ShouldNotBeEmpty();
+        all.RootElement.GetProperty("alerts")[0].GetProperty("deliveries").ToString().ShouldNotContain("address", Case.Insensitive);
+
+        using var station = new HttpClient { BaseAddress = dashboard.BaseAddress };
+        station.DefaultRequestHeaders.Authorization = new("Bearer", dashboard.StationToken);
+        (await station.GetAsync("/api/alerts?station=quang-ninh")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var own = System.Text.Json.JsonDocument.Parse(await station.GetStringAsync("/api/alerts"));
+        var ownStations = own.RootElement.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("stationId").GetString()).ToList();
+        ownStations.ShouldAllBe(s => s == "thai-nguyen");
+        ownStations.Count.ShouldBe(stations.Count(s => s == "thai-nguyen"));
+    }
+
+    [Fact]
     public async Task Api_BearerToken_AnswersJson_AndWithoutOneIs401()
     {
         using var http = new HttpClient { BaseAddress = dashboard.BaseAddress };
@@ -209,7 +241,7 @@ public sealed class DashboardBrowserTests(DashboardFixture dashboard) : IClassFi
     public async Task Anonymous_EverythingButLoginStaticAndHealth_RedirectsToSignIn()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.BaseAddress };
-        foreach (var path in new[] { "/", "/stations/thai-nguyen", "/inbox", "/search?q=a", "/export/items?station=thai-nguyen" })
+        foreach (var path in new[] { "/", "/stations/thai-nguyen", "/inbox", "/alerts", "/api/alerts", "/search?q=a", "/export/items?station=thai-nguyen" })
         {
             var response = await http.GetAsync(path);
             ((int)response.StatusCode).ShouldBeOneOf(302, 401);

@@ -28,6 +28,7 @@ internal static class ApiEndpoints
         api.MapGet("/flags/{flagId}", FlagAsync);
         api.MapPost("/flags/{flagId}/actions", FlagActionAsync);
         api.MapGet("/search", SearchAsync);
+        api.MapGet("/alerts", AlertsAsync);
         return api;
     }
 
@@ -49,6 +50,47 @@ internal static class ApiEndpoints
         var period = Period.Of(http.Request);
         var report = await Leaderboard.BuildAsync(scopeCluster ?? string.Empty, stations, page.Sources.Queries, await page.Sources.FollowersAsync(cancellationToken), period.From, period.To, cancellationToken);
         return Results.Ok(report with { Rows = [.. report.Rows.Where(r => viewer.CanSee(r.StationId))] });
+    }
+
+    /// <summary><c>/api/alerts?status=open|closed&amp;station=&amp;before=</c>: a page of alerts, newest first; <c>next</c> is the next page's <c>before</c>.</summary>
+    private static async Task<IResult> AlertsAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var page = PageContext.For(http);
+        if (http.RequestServices.GetService<Alerts.Outbox.IAlertOutbox>() is not { } outbox)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "This store keeps no alerts.");
+        }
+
+        var viewer = page.Viewer!;
+        var asked = http.Request.Query["station"].ToString() is { Length: > 0 } s ? s.Trim() : null;
+        if (viewer.Role == UserRole.Station && asked is not null && asked != viewer.StationId)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "A station account sees its own station only.");
+        }
+
+        bool? open = http.Request.Query["status"].ToString() switch { "open" => true, "closed" => false, _ => null };
+        long? before = long.TryParse(http.Request.Query["before"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+        var alerts = await outbox.ListAlertsPageAsync(open, viewer.Role == UserRole.Station ? viewer.StationId ?? string.Empty : asked, before, AlertsPage.PageSize + 1, cancellationToken);
+        return Results.Ok(new
+        {
+            alerts = alerts.Take(AlertsPage.PageSize).Select(a => new
+            {
+                a.Id,
+                kind = Alerts.AlertKindNames.ToWire(a.Kind),
+                a.TargetId,
+                a.StationId,
+                a.ChannelId,
+                a.ItemId,
+                a.Summary,
+                a.Numbers,
+                a.Evidence,
+                a.OpenedAt,
+                a.UpdatedAt,
+                a.ClosedAt,
+                deliveries = a.Deliveries.Select(d => new { d.RecipientId, d.Channel, status = d.Status.ToString().ToLowerInvariant(), d.Attempts, d.SentAt }),
+            }),
+            next = alerts.Count > AlertsPage.PageSize ? alerts[AlertsPage.PageSize - 1].Id : (long?)null,
+        });
     }
 
     private static async Task<IResult> StationAsync(HttpContext http, string stationId, CancellationToken cancellationToken)

@@ -78,6 +78,7 @@ public sealed class PageContext
             html.Raw("<nav aria-label=\"").Text(T["MainMenu"]).Raw("\"><ul>");
             NavItem(html, "/", T["Overview"]);
             NavItem(html, "/inbox", T["Inbox"]);
+            NavItem(html, "/alerts", T["Alerts"]);
             NavItem(html, "/search", T["Search"]);
             html.Raw("</ul></nav>");
         }

@@ -16,6 +16,12 @@ public interface IAlertOutbox
     /// <summary>Alerts, newest first, with their deliveries; <paramref name="open"/>: only open (true) or closed (false) ones.</summary>
     Task<IReadOnlyList<StoredAlert>> ListAlertsAsync(bool? open, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of alerts for the dashboard, newest stored first: only <paramref name="stationId"/>'s
+    /// when given, and only those stored before <paramref name="beforeId"/> (the previous page's last).
+    /// </summary>
+    Task<IReadOnlyList<StoredAlert>> ListAlertsPageAsync(bool? open, string? stationId, long? beforeId, int limit, CancellationToken cancellationToken = default);
+
     Task MarkSentAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Records a failed attempt: tried again at <paramref name="retryAt"/>, or never (<c>null</c>: given up).</summary>

@@ -88,6 +88,33 @@ internal sealed partial class SqliteContentStore : IAlertOutbox
         return await ReadAlertsAsync(connection, $"SELECT {AlertColumns} FROM alerts {where} ORDER BY opened_at DESC, id DESC LIMIT $limit", ("$limit", limit), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredAlert>> ListAlertsPageAsync(bool? open, string? stationId, long? beforeId, int limit, CancellationToken cancellationToken = default)
+    {
+        // Keyset paging on the primary key, walked backwards: a page costs its own rows, however many alerts are kept.
+        var conditions = new List<string>();
+        var parameters = new List<(string Name, object Value)> { ("$limit", limit) };
+        if (open is { } isOpen)
+        {
+            conditions.Add(isOpen ? "closed_at IS NULL" : "closed_at IS NOT NULL");
+        }
+
+        if (stationId is not null)
+        {
+            conditions.Add("station_id = $station");
+            parameters.Add(("$station", stationId));
+        }
+
+        if (beforeId is { } before)
+        {
+            conditions.Add("id < $before");
+            parameters.Add(("$before", before));
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
+        await using var connection = await file.OpenAsync(cancellationToken);
+        return await ReadAlertsAsync(connection, $"SELECT {AlertColumns} FROM alerts {where} ORDER BY id DESC LIMIT $limit", [.. parameters], cancellationToken);
+    }
+
     public Task MarkSentAsync(IReadOnlyCollection<long> deliveryIds, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         UpdateDeliveriesAsync(deliveryIds, "UPDATE alert_deliveries SET status = 'sent', sent_at = $at, attempts = attempts + 1, last_error = NULL WHERE id = $id AND status = 'pending'", c => c.Parameters.AddWithValue("$at", SqliteTime.Write(at)), cancellationToken);
 
@@ -130,13 +157,20 @@ internal sealed partial class SqliteContentStore : IAlertOutbox
         }
     }
 
-    private static async Task<List<StoredAlert>> ReadAlertsAsync(SqliteConnection connection, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken)
+    private static Task<List<StoredAlert>> ReadAlertsAsync(SqliteConnection connection, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken) =>
+        ReadAlertsAsync(connection, sql, [parameter], cancellationToken);
+
+    private static async Task<List<StoredAlert>> ReadAlertsAsync(SqliteConnection connection, string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
     {
         var alertsRead = new List<StoredAlert>();
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = sql;
-            command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
