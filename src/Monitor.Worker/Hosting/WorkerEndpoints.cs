@@ -80,7 +80,7 @@ internal static partial class WorkerEndpoints
                 command.Parameters.AddWithValue(ClusterSchedulingOptions.SchedulerName);
                 command.Parameters.AddWithValue(cluster.InstanceId);
                 var checkin = await command.ExecuteScalarAsync(timeout.Token);
-                inCluster = checkin is long ticks && worker.GetRequiredService<TimeProvider>().GetUtcNow() - ClusterStartup.QuartzTime(ticks) < cluster.CheckinInterval * 3;
+                inCluster = checkin is long ticks && worker.GetRequiredService<TimeProvider>().GetUtcNow() - ClusterStartup.QuartzTime(ticks) < cluster.LivenessWindow;
             });
         }
 

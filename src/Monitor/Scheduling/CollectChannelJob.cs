@@ -29,12 +29,22 @@ internal sealed partial class CollectChannelJob(
             return;
         }
 
+        var run = new ChannelRun(channelId, FireAnswered(context), context.Scheduler.SchedulerInstanceId, context.Recovering, clock.GetUtcNow());
+        if (run.Recovering && !await runLog.ShouldRecoverAsync(run, cancellationToken))
+        {
+            RecoveryNotNeeded(logger, channelId, run.ScheduledAt);
+            return;
+        }
+
         var channel = new KeyValuePair<string, object?>("channel", channelId);
         MonitorMeter.Runs.Add(1, channel);
-        var runId = await runLog.StartedAsync(
-            new ChannelRun(channelId, FireAnswered(context), context.Scheduler.SchedulerInstanceId, context.Recovering, clock.GetUtcNow()),
-            cancellationToken);
-        var summary = await runner.RunAsync(source.Station, source.Channel, progress: null, cancellationToken);
+        var runId = await runLog.StartedAsync(run with { StartedAt = clock.GetUtcNow() }, cancellationToken);
+        SourceRunSummary summary;
+        await using (runLog.KeepAlive(runId))
+        {
+            summary = await runner.RunAsync(source.Station, source.Channel, progress: null, cancellationToken);
+        }
+
         await runLog.FinishedAsync(runId, summary.Outcome.ToString(), summary.Stored, clock.GetUtcNow(), CancellationToken.None);
         MonitorMeter.Items.Add(summary.Stored, channel);
         MonitorMeter.RunDuration.Record(summary.Elapsed.TotalSeconds, channel);
@@ -60,6 +70,9 @@ internal sealed partial class CollectChannelJob(
 
         return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
     }
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Recovery of {ChannelId}'s fire at {ScheduledAt:O} not needed: its run finished or still beats on another worker")]
+    private static partial void RecoveryNotNeeded(ILogger logger, string channelId, DateTimeOffset scheduledAt);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Scheduled channel {ChannelId} is no longer in the configuration; skipped")]
     private static partial void ChannelNotConfigured(ILogger logger, string channelId);

@@ -54,7 +54,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddPostgresCollectionState(options.ConnectionString);
         services.TryAddSingleton(options);
         services.TryAddSingleton<ClusterStartup>();
-        services.TryAddSingleton<IRunLog>(sp => new PostgresRunLog(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        services.TryAddSingleton<IRunLog>(sp => new PostgresRunLog(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -74,7 +74,13 @@ public static class SchedulingServiceCollectionExtensions
                     c.CheckinInterval = options.CheckinInterval;
                     c.CheckinMisfireThreshold = options.CheckinInterval;
                 });
-                store.ConfigureStore(o => o.MisfireThreshold = options.MisfireThreshold);
+                store.ConfigureStore(o =>
+                {
+                    o.MisfireThreshold = options.MisfireThreshold;
+
+                    // After the database comes back, check in again within one interval, not Quartz's default 15 s.
+                    o.DbRetryInterval = options.CheckinInterval;
+                });
             });
         });
         return services.AddSchedulerService();

@@ -73,10 +73,23 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
         victim.Kill();
 
         // Another worker takes that very fire over (a recovery answers the fire it recovers).
-        var recovered = await WaitForAsync(
-            () => ScalarAsync<string>(data, "SELECT instance FROM monitor_job_runs WHERE channel_id = $1 AND scheduled_at = $2 AND recovering AND finished_at IS NOT NULL",
-                running.Channel, running.ScheduledAt),
-            TimeSpan.FromSeconds(60), $"recovery of {running.Channel} at {running.ScheduledAt:O}");
+        string recovered;
+        try
+        {
+            recovered = await WaitForAsync(
+                () => ScalarAsync<string>(data, "SELECT instance FROM monitor_job_runs WHERE channel_id = $1 AND scheduled_at = $2 AND recovering AND finished_at IS NOT NULL",
+                    running.Channel, running.ScheduledAt),
+                TimeSpan.FromSeconds(60), $"recovery of {running.Channel} at {running.ScheduledAt:O} (killed {running.Instance})");
+        }
+        catch (TimeoutException timeout)
+        {
+            var runs = await ScalarAsync<string>(data, """
+                SELECT string_agg(scheduled_at::text || ' ' || instance || ' recovering=' || recovering || ' ' || started_at::text || ' → ' || COALESCE(finished_at::text, '…'), E'\n' ORDER BY started_at)
+                FROM monitor_job_runs WHERE channel_id = $1
+                """, running.Channel);
+            throw new TimeoutException($"{timeout.Message}{System.Environment.NewLine}Runs of {running.Channel}:{System.Environment.NewLine}{runs}", timeout);
+        }
+
         recovered.ShouldNotBe(running.Instance);
 
         // PostgreSQL restarted mid-run: both survivors reconnect and finish runs they started afterwards.
@@ -98,9 +111,15 @@ public sealed class ClusterWorkersTests(PostgresFixture postgres) : IAsyncLifeti
         var live = workers.Where(w => !w.HasExited).ToList();
         var port = metricsPorts[workers.IndexOf(live[0])];
         using var http = new HttpClient();
-        var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
-        var healthBody = await health.Content.ReadAsStringAsync();
-        health.StatusCode.ShouldBe(HttpStatusCode.OK, healthBody);
+
+        // Healthy once it has checked in again after the restart (within the liveness window).
+        var healthBody = await WaitForAsync(
+            async () =>
+            {
+                using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
+                return health.StatusCode == HttpStatusCode.OK ? await health.Content.ReadAsStringAsync() : null;
+            },
+            TimeSpan.FromSeconds(30), "a healthy /health");
         healthBody.ShouldContain("\"inCluster\":true");
         var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
         metrics.ShouldContain("monitor_channel_runs");

@@ -1,4 +1,5 @@
 using Monitor.Collection.Web;
+using Monitor.Scheduling;
 using Monitor.Scheduling.Cluster;
 using Monitor.Storage.Postgres;
 using Monitor.Tests.Support;
@@ -111,6 +112,35 @@ public sealed class PostgresStateTests(PostgresFixture postgres)
 
         ClusterStartup.Fingerprint(reversed).ShouldBe(ClusterStartup.Fingerprint(configuration));
         ClusterStartup.Fingerprint(fewer).ShouldNotBe(ClusterStartup.Fingerprint(configuration));
+    }
+
+    [Fact]
+    public async Task ShouldRecoverAsync_OriginalBeatsAgain_No_OriginalSilent_Yes_OriginalFinished_No()
+    {
+        await using var data = await MigratedAsync("runlog");
+        var clock = TestClock.Create();
+        var log = new PostgresRunLog(data, new ClusterSchedulingOptions("unused", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)), clock);
+        var fire = clock.GetUtcNow();
+        var cutOff = await log.StartedAsync(new ChannelRun("cao-bang-web", fire, "worker-a", false, fire));
+        var dead = await log.StartedAsync(new ChannelRun("lang-son-web", fire, "worker-a", false, fire));
+        var done = await log.StartedAsync(new ChannelRun("thai-nguyen-web", fire, "worker-a", false, fire));
+        await log.FinishedAsync(done, "Succeeded", 3, fire.AddSeconds(5));
+
+        // A minute without a beat: Quartz took worker-a for dead. worker-b waits three beats' time before it recovers.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var cutOffAsked = log.ShouldRecoverAsync(new ChannelRun("cao-bang-web", fire, "worker-b", true, clock.GetUtcNow()));
+        var deadAsked = log.ShouldRecoverAsync(new ChannelRun("lang-son-web", fire, "worker-b", true, clock.GetUtcNow()));
+        var doneAsked = log.ShouldRecoverAsync(new ChannelRun("thai-nguyen-web", fire, "worker-b", true, clock.GetUtcNow()));
+        cutOffAsked.IsCompleted.ShouldBeFalse();
+
+        // worker-a reconnects and its run beats again meanwhile; the other run stays silent.
+        await log.BeatAsync(cutOff, clock.GetUtcNow().AddSeconds(20));
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        (await cutOffAsked).ShouldBeFalse();
+        (await deadAsked).ShouldBeTrue();
+        (await doneAsked).ShouldBeFalse();
+        dead.ShouldNotBe(cutOff);
     }
 
     private async Task<NpgsqlDataSource> MigratedAsync(string name)

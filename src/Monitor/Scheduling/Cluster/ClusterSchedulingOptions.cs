@@ -10,5 +10,8 @@ public sealed record ClusterSchedulingOptions(string ConnectionString, TimeSpan 
 {
     public const string SchedulerName = "monitor";
 
+    /// <summary>How recently a member must have checked in to count as alive (start-up refusal, <c>/health</c>).</summary>
+    public TimeSpan LivenessWindow => CheckinInterval * 2 + MisfireThreshold;
+
     public string InstanceId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 }

@@ -85,7 +85,7 @@ internal sealed partial class ClusterStartup(NpgsqlDataSource dataSource, Cluste
     }
 
     /// <summary>Long enough for a worker that just wrote the fingerprint to have checked in once.</summary>
-    private TimeSpan LivenessWindow => options.CheckinInterval * 2 + options.MisfireThreshold;
+    private TimeSpan LivenessWindow => options.LivenessWindow;
 
     /// <summary>Other members whose last check-in is recent; Quartz writes check-in times in epoch milliseconds.</summary>
     private async Task<List<string>> LiveMembersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)

@@ -87,6 +87,7 @@ internal static class PostgresStateSchema
             instance     text        NOT NULL,
             recovering   boolean     NOT NULL,
             started_at   timestamptz NOT NULL,
+            alive_at     timestamptz NOT NULL,
             finished_at  timestamptz,
             outcome      text,
             items        integer
