@@ -1,6 +1,7 @@
 using Monitor.Configuration.Yaml;
 using Monitor.Enrichment;
 using Monitor.Extraction;
+using Monitor.Domain;
 
 namespace Monitor.Configuration;
 
@@ -138,6 +139,11 @@ public static class PipelineLoader
     {
         var stationIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var channelIds = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // One website host, one channel: a channel's runs never overlap, on one worker or across a
+        // cluster (its job is not run concurrently), so per-host politeness holds everywhere only
+        // while no two channels fetch from the same host.
+        var hostOwners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (file, fileName, parsed) in stations)
         {
             var station = parsed.Station;
@@ -157,6 +163,18 @@ public static class PipelineLoader
                 if (channel is { Id: { } channelId, IdNode: { } channelIdNode } && !channelIds.TryAdd(channelId, file))
                 {
                     problems.Add(file, channelIdNode, $"duplicate channel id '{channelId}' (also in {channelIds[channelId]})");
+                }
+
+                if (channel is { Channel: WebsiteChannel website, Id: { } owner, IdNode: { } ownerNode })
+                {
+                    foreach (var host in new[] { website.BaseUrl.Authority }.Concat(website.AliasHosts).Distinct(StringComparer.OrdinalIgnoreCase))
+                    {
+                        if (!hostOwners.TryAdd(host, owner) && hostOwners[host] != owner)
+                        {
+                            problems.Add(file, ownerNode, $"channel '{owner}' fetches from {host}, which channel '{hostOwners[host]}' already fetches from: "
+                                + "give each website host to one channel (put a merged station's old domain under its new channel's aliasHosts)");
+                        }
+                    }
                 }
 
                 var references = channel.Context?.ProfileReferences ?? [];

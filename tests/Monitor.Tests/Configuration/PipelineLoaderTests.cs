@@ -148,6 +148,19 @@ public sealed class PipelineLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_TwoChannelsOnOneWebsiteHost_RefusedWithBothChannelsNamed()
+    {
+        WriteStation("alpha", ValidStation("alpha"));
+        WriteStation("beta", ValidStation("beta").Replace("https://beta.vn/", "https://alpha.vn/", StringComparison.Ordinal));
+        temp.Write("pipelines/profiles/alpha.yaml", "name: alpha\n");
+        temp.Write("pipelines/profiles/beta.yaml", "name: beta\n");
+
+        var result = PipelineLoader.Load(temp.File("pipelines"));
+
+        result.Problems.ShouldHaveSingleItem().Message.ShouldContain("channel 'beta-web' fetches from alpha.vn, which channel 'alpha-web' already fetches from");
+    }
+
+    [Fact]
     public void Load_YamlSyntaxError_ReportsLineAndKeepsCheckingOtherFiles()
     {
         WriteStation("alpha", "id: alpha\nname: [unclosed\n");
