@@ -49,10 +49,11 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task RunOnce_SourcesUnreachable_OneClearLinePerSourceAndExitOne()
     {
-        // Nothing listens on port 1 of loopback: every connection is refused at once, as with no network.
-        foreach (var id in new[] { "alpha", "beta", "gamma" })
+        // Nothing listens on ports 1–3 of loopback: every connection is refused at once, as with no network
+        // (one port per station: a website host belongs to one channel).
+        foreach (var (id, port) in new[] { ("alpha", 1), ("beta", 2), ("gamma", 3) })
         {
-            temp.Write($"p/stations/{id}.yaml", $"id: {id}\nname: Đài {id}\nprovince: {id}\nchannels:\n  - id: {id}-web\n    kind: website\n    baseUrl: http://127.0.0.1:1/{id}/\n");
+            temp.Write($"p/stations/{id}.yaml", $"id: {id}\nname: Đài {id}\nprovince: {id}\nchannels:\n  - id: {id}-web\n    kind: website\n    baseUrl: http://127.0.0.1:{port}/{id}/\n");
         }
 
         using var worker = WorkerProcess.Start(temp.Path, "run", "--once", "--pipelines", temp.File("p"), "--db", temp.File("run.db"));
