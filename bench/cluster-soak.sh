@@ -24,6 +24,8 @@ chmod 755 "$out"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # The postmaster itself: as root its parent is runuser, which does not pass signals on.
+  [ -f "$out/pg/data/postmaster.pid" ] && kill -INT "$(head -n 1 "$out/pg/data/postmaster.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$out"
 }
