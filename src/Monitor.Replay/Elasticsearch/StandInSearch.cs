@@ -7,7 +7,7 @@ namespace Monitor.Replay.Elasticsearch;
 
 /// <summary>
 /// The part of the search API the worker and its tests use: match_all/term/terms/range/match/bool
-/// queries, sort with search_after, and terms/min/max/sum/avg/cardinality/value_count aggregations.
+/// queries, sort with search_after, and terms/date_histogram/min/max/sum/avg/cardinality/value_count aggregations.
 /// <c>match</c> on a <c>.folded</c> field folds diacritics (and đ) like the templates' analyzer.
 /// </summary>
 internal static class StandInSearch
@@ -205,6 +205,7 @@ internal static class StandInSearch
             result[name] = kind switch
             {
                 "terms" => Terms(spec, parameters!.AsObject(), documents, field),
+                "date_histogram" => StandInDateHistogram.Aggregate(parameters!.AsObject(), documents, field, sub => SubAggregate(spec, sub)),
                 "min" => Metric(values.Count == 0 ? null : values.Min(Number), field),
                 "max" => Metric(values.Count == 0 ? null : values.Max(Number), field),
                 "sum" => new JsonObject { ["value"] = values.Sum(Number) },
@@ -217,6 +218,16 @@ internal static class StandInSearch
 
         return result;
     }
+
+    /// <summary>The sub-aggregations of <paramref name="spec"/> over one bucket's documents (none: an empty object).</summary>
+    private static JsonObject SubAggregate(JsonObject spec, List<JsonObject> documents) =>
+        (spec["aggs"] ?? spec["aggregations"]) is JsonObject sub ? Aggregate(sub, documents) : [];
+
+    /// <summary>A field's values in one document (an array field gives each element).</summary>
+    internal static IEnumerable<JsonNode> FieldValues(JsonObject source, string field) => Values(source, field);
+
+    /// <summary>A date or number as Elasticsearch compares it: dates in epoch milliseconds.</summary>
+    internal static double NumberOf(JsonNode value) => Number(value);
 
     private static JsonObject Terms(JsonObject spec, JsonObject parameters, List<JsonObject> documents, string field)
     {

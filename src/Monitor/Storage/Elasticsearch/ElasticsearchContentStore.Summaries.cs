@@ -266,12 +266,16 @@ internal sealed partial class ElasticsearchContentStore
         return [.. document.RootElement.GetProperty("hits").GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("_source").Clone())];
     }
 
-    /// <summary>
-    /// Every match, a page at a time with search_after: by <c>id</c>, or with <paramref name="byPublication"/>
-    /// by (published_at, id), from after <paramref name="after"/> when given.
-    /// </summary>
-    private async IAsyncEnumerable<JsonElement> SearchAllAsync(
-        string index, JsonObject query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, JsonArray? after = null, bool byPublication = false)
+    /// <summary>Every match, a page at a time with search_after: by <c>id</c>, or with <paramref name="byPublication"/> by (published_at, id), from after <paramref name="after"/>.</summary>
+    private IAsyncEnumerable<JsonElement> SearchAllAsync(string index, JsonObject query, CancellationToken cancellationToken, JsonArray? after = null, bool byPublication = false) =>
+        PagedAsync(index, query, byPublication ? [new("published_at", Date: true), new("id")] : [new("id")], after, cancellationToken);
+
+    /// <summary>One sort key of a paged search; dates go into search_after as epoch milliseconds.</summary>
+    private sealed record SortKey(string Field, bool Descending = false, bool Date = false);
+
+    /// <summary>Every match in <paramref name="sort"/> order (its last key unique), a page at a time with search_after.</summary>
+    private async IAsyncEnumerable<JsonElement> PagedAsync(
+        string index, JsonObject query, SortKey[] sort, JsonArray? after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -279,9 +283,7 @@ internal sealed partial class ElasticsearchContentStore
             {
                 ["size"] = PageSize,
                 ["query"] = query.DeepClone(),
-                ["sort"] = byPublication
-                    ? new JsonArray(new JsonObject { ["published_at"] = "asc" }, new JsonObject { ["id"] = "asc" })
-                    : new JsonArray(new JsonObject { ["id"] = "asc" }),
+                ["sort"] = new JsonArray([.. sort.Select(k => (JsonNode)new JsonObject { [k.Field] = k.Descending ? "desc" : "asc" })]),
             };
             if (after is not null)
             {
@@ -299,10 +301,12 @@ internal sealed partial class ElasticsearchContentStore
                 yield break;
             }
 
-            var last = page[^1];
-            after = byPublication
-                ? new JsonArray(last.GetProperty("published_at").GetDateTimeOffset().ToUnixTimeMilliseconds(), last.GetProperty("id").GetString())
-                : new JsonArray(last.GetProperty("id").GetString());
+            after = AfterOf(page[^1], sort);
         }
     }
+
+    private static JsonArray AfterOf(JsonElement source, SortKey[] sort) =>
+        [.. sort.Select(k => k.Date
+            ? (JsonNode)JsonValue.Create(source.GetProperty(k.Field).GetDateTimeOffset().ToUnixTimeMilliseconds())
+            : JsonNode.Parse(source.GetProperty(k.Field).GetRawText()))];
 }
