@@ -46,6 +46,63 @@ public sealed class ElasticsearchReportsTests : IDisposable
         leaderboard.Rows.ShouldAllBe(r => r.ScoredItems > 0, "the world must score items for this test to say anything");
     }
 
+    [Fact]
+    public async Task ReportCommands_StoreKindElasticsearch_PrintWhatTheyPrintOnSqlite()
+    {
+        await using var es = await ElasticsearchFixture.StartAsync();
+        var db = temp.File("cli.db");
+        var sqlite = new SqliteContentStore(new SqliteStoreOptions(db), TestClock.Create());
+        await sqlite.InitializeAsync();
+        var world = new ReportWorld(6, itemsPerStation: 30);
+        await world.SaveAsync(sqlite);
+        await world.SaveAsync(await es.InitializedStoreAsync());
+        var pipelines = PipelinesOnElasticsearch(es.StandIn.Url);
+        string[][] reports =
+        [
+            ["stats"],
+            ["report", "top", "--station", "thai-nguyen"],
+            ["report", "top", "--station", "thai-nguyen", "--json"],
+            ["report", "leaderboard", "--cluster", "cum-2"],
+            ["report", "stories", "--cluster", "cum-2", "--json"],
+        ];
+
+        foreach (var report in reports)
+        {
+            var onSqlite = await CliRun.InvokeAsync([.. report, "--db", db, "--pipelines", RepositoryPaths.Pipelines]);
+            var onElasticsearch = await CliRun.InvokeAsync([.. report, "--pipelines", pipelines]);
+
+            onSqlite.ExitCode.ShouldBe(0, onSqlite.Error);
+            onElasticsearch.ExitCode.ShouldBe(0, onElasticsearch.Error);
+            onSqlite.Output.Length.ShouldBeGreaterThan(200, "the report must print rows for this test to say anything");
+            Comparable(onElasticsearch.Output).ShouldBe(Comparable(onSqlite.Output), string.Join(' ', report));
+        }
+    }
+
+    /// <summary>The stats header names the store it read (a file or a URL); the rest must match.</summary>
+    private static string Comparable(string output) =>
+        string.Join('\n', output.Split('\n').Where(l => !l.Contains("Store ", StringComparison.Ordinal) && !l.Contains("monitor.db", StringComparison.Ordinal) && !l.Contains("cli.db", StringComparison.Ordinal)));
+
+    /// <summary>A copy of pipelines/ whose monitor.yaml says <c>store.kind: elasticsearch</c> at the stand-in.</summary>
+    private string PipelinesOnElasticsearch(Uri url)
+    {
+        var target = temp.File("pipelines-es");
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Pipelines, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(RepositoryPaths.Pipelines, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var monitor = Path.Combine(target, "monitor.yaml");
+        var text = File.ReadAllText(monitor);
+        text.ShouldContain("kind: sqlite");
+        text = text.Replace("kind: sqlite", "kind: elasticsearch", StringComparison.Ordinal)
+            .Replace("url: null                  # e.g. https://localhost:9200/", $"url: {url.AbsoluteUri}", StringComparison.Ordinal)
+            .Replace("apiKeyEnv: MONITOR_ES_API_KEY", "apiKeyEnv: null", StringComparison.Ordinal);
+        File.WriteAllText(monitor, text);
+        return target;
+    }
+
     private static async Task<string> RenderAsync(IContentQueries store, DateTimeOffset? from, DateTimeOffset? to)
     {
         var stations = ReportWorld.Stations;
