@@ -7,13 +7,19 @@ namespace Monitor.Replay.Elasticsearch;
 
 /// <summary>
 /// The part of the search API the worker and its tests use: match_all/term/terms/range/match/bool
-/// queries, sort with search_after, and terms/min/max/sum/avg/cardinality/value_count aggregations.
+/// queries, sort with search_after, and terms/date_histogram/min/max/sum/avg/cardinality/value_count aggregations.
 /// <c>match</c> on a <c>.folded</c> field folds diacritics (and đ) like the templates' analyzer.
 /// </summary>
 internal static class StandInSearch
 {
+    private static readonly HashSet<string> BodyKeys = ["query", "post_filter", "sort", "search_after", "from", "size", "track_total_hits", "aggs", "aggregations", "_source"];
+
+    /// <summary>Elasticsearch's default <c>index.max_result_window</c>.</summary>
+    private const int ResultWindow = 10_000;
+
     public static JsonObject Search(List<StandInIndex> indices, JsonObject body)
     {
+        CheckBody(body);
         var matches = Matching(indices, body["query"] as JsonObject);
 
         // Aggregations cover the query's matches; post_filter and search_after narrow only the hits.
@@ -46,7 +52,7 @@ internal static class StandInSearch
         var hits = new JsonArray();
         foreach (var (index, id, source) in matches.Skip(from).Take(size))
         {
-            var hit = new JsonObject { ["_index"] = index, ["_id"] = id, ["_score"] = null, ["_source"] = source.DeepClone() };
+            var hit = new JsonObject { ["_index"] = index, ["_id"] = id, ["_score"] = null, ["_source"] = SourceFiltered(source, body["_source"]) };
             if (sort is not null)
             {
                 // Date sort values come back as epoch milliseconds, as Elasticsearch answers them.
@@ -71,6 +77,78 @@ internal static class StandInSearch
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// <c>_source</c> filtering by whole top-level fields: <c>{"includes":[…]}</c>, <c>{"excludes":[…]}</c>
+    /// or <c>false</c>; patterns with wildcards or nested paths are refused rather than half applied.
+    /// </summary>
+    private static JsonObject? SourceFiltered(JsonObject source, JsonNode? filter)
+    {
+        if (filter is null || (filter is JsonValue all && all.GetValueKind() == JsonValueKind.True))
+        {
+            return source.DeepClone().AsObject();
+        }
+
+        if (filter is JsonValue none && none.GetValueKind() == JsonValueKind.False)
+        {
+            return null;
+        }
+
+        if (filter is not JsonObject spec || spec.Any(p => p.Key is not ("includes" or "excludes")))
+        {
+            throw new StandInError(400, "parsing_exception", "The stand-in knows _source as true, false, or {\"includes\"|\"excludes\": [field, …]} only.");
+        }
+
+        string[] Fields(string key) => spec[key] is JsonArray fields ? [.. fields.Select(f => f!.GetValue<string>())] : [];
+        var includes = Fields("includes");
+        var excludes = Fields("excludes");
+        if (includes.Concat(excludes).Any(f => f.Contains('*', StringComparison.Ordinal) || f.Contains('.', StringComparison.Ordinal)))
+        {
+            throw new StandInError(400, "parsing_exception", "The stand-in filters _source by whole top-level fields, without wildcards or paths.");
+        }
+
+        var filtered = new JsonObject();
+        foreach (var (name, value) in source)
+        {
+            if ((includes.Length == 0 || includes.Contains(name)) && !excludes.Contains(name))
+            {
+                filtered[name] = value?.DeepClone();
+            }
+        }
+
+        return filtered;
+    }
+
+    /// <summary>What the stand-in does not implement is refused as Elasticsearch refuses what it does not know, never ignored.</summary>
+    private static void CheckBody(JsonObject body)
+    {
+        if (body.Select(p => p.Key).FirstOrDefault(k => !BodyKeys.Contains(k)) is { } unknown)
+        {
+            throw new StandInError(400, "parsing_exception", $"Unknown key for a START_OBJECT in [{unknown}].");
+        }
+
+        var from = body["from"]?.GetValue<int>() ?? 0;
+        var size = body["size"]?.GetValue<int>() ?? 10;
+        if (from + size > ResultWindow)
+        {
+            throw new StandInError(400, "illegal_argument_exception",
+                $"Result window is too large, from + size must be less than or equal to: [{ResultWindow}] but was [{from + size}]. See the scroll api for a more efficient way to request large data sets.");
+        }
+
+        var sorts = body["sort"] switch { JsonArray many => many.Count, null => 0, _ => 1 };
+        if (body["search_after"] is JsonArray after && after.Count != sorts)
+        {
+            throw new StandInError(400, "illegal_argument_exception", $"search_after has {after.Count} value(s) but sort has {sorts}.");
+        }
+
+        foreach (var key in (body["sort"] switch { JsonArray many => many.ToList(), JsonNode one => [one], null => [] }).OfType<JsonObject>())
+        {
+            if (key.First().Value is JsonObject options && options.Select(o => o.Key).FirstOrDefault(k => k is not ("order" or "missing")) is { } option)
+            {
+                throw new StandInError(400, "x_content_parse_exception", $"[1:1] [field_sort] unknown field [{option}]");
+            }
+        }
     }
 
     /// <summary>
@@ -201,10 +279,17 @@ internal static class StandInSearch
             var spec = definition!.AsObject();
             var (kind, parameters) = spec.First(p => p.Key is not ("aggs" or "aggregations" or "meta"));
             var field = parameters?["field"]?.ToString() ?? string.Empty;
+            if (kind is not "date_histogram" && parameters is JsonObject given
+                && given.Select(p => p.Key).FirstOrDefault(k => k is not "field" && !(kind == "terms" && k == "size")) is { } unknown)
+            {
+                throw new StandInError(400, "x_content_parse_exception", $"[1:1] [{kind}] unknown field [{unknown}]");
+            }
+
             var values = documents.SelectMany(d => Values(d, field)).ToList();
             result[name] = kind switch
             {
                 "terms" => Terms(spec, parameters!.AsObject(), documents, field),
+                "date_histogram" => StandInDateHistogram.Aggregate(parameters!.AsObject(), documents, field, sub => SubAggregate(spec, sub)),
                 "min" => Metric(values.Count == 0 ? null : values.Min(Number), field),
                 "max" => Metric(values.Count == 0 ? null : values.Max(Number), field),
                 "sum" => new JsonObject { ["value"] = values.Sum(Number) },
@@ -217,6 +302,16 @@ internal static class StandInSearch
 
         return result;
     }
+
+    /// <summary>The sub-aggregations of <paramref name="spec"/> over one bucket's documents (none: an empty object).</summary>
+    private static JsonObject SubAggregate(JsonObject spec, List<JsonObject> documents) =>
+        (spec["aggs"] ?? spec["aggregations"]) is JsonObject sub ? Aggregate(sub, documents) : [];
+
+    /// <summary>A field's values in one document (an array field gives each element).</summary>
+    internal static IEnumerable<JsonNode> FieldValues(JsonObject source, string field) => Values(source, field);
+
+    /// <summary>A date or number as Elasticsearch compares it: dates in epoch milliseconds.</summary>
+    internal static double NumberOf(JsonNode value) => Number(value);
 
     private static JsonObject Terms(JsonObject spec, JsonObject parameters, List<JsonObject> documents, string field)
     {
@@ -306,6 +401,11 @@ internal static class StandInSearch
 
     private static bool InRange(JsonNode? value, JsonObject range)
     {
+        if (range.Select(p => p.Key).FirstOrDefault(k => k is not ("gte" or "gt" or "lte" or "lt")) is { } unknown)
+        {
+            throw new StandInError(400, "parsing_exception", $"[range] query does not support [{unknown}]");
+        }
+
         if (value is null)
         {
             return false;

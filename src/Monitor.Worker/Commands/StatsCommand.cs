@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Reporting;
 using Monitor.Storage;
-using Monitor.Storage.Sqlite;
+using Monitor.Worker.Commands.Report;
 using Monitor.Worker.Hosting;
 using Monitor.Worker.Output;
 
@@ -24,8 +24,9 @@ internal static class StatsCommand
     public static async Task<int> RunAsync(CommandContext context, bool json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dbPath = context.DbPath(context.LoadPipelines());
-        await using var services = new ServiceCollection().AddSqliteStore(dbPath, readOnly: true).BuildServiceProvider();
+        var loaded = context.LoadPipelines();
+        var dbPath = context.DbPath(loaded);
+        await using var services = ReportStore.Open(context, loaded, dbPath);
         var store = services.GetRequiredService<IContentStore>();
         try
         {
@@ -37,7 +38,7 @@ internal static class StatsCommand
             }
             else
             {
-                StatsTable.Write(Terminal.For(context.Output), stats, Path.GetFullPath(dbPath));
+                StatsTable.Write(Terminal.For(context.Output), stats, ReportStore.Describe(context, loaded, dbPath));
             }
 
             return ExitCodes.Ok;

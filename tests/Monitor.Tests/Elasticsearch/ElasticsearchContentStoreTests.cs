@@ -14,7 +14,7 @@ public sealed class ElasticsearchContentStoreTests
         await store.InitializeAsync();
         await store.InitializeAsync();
 
-        es.StandIn.IndexTemplateNames.ShouldBe(["mm-assessments", "mm-comments", "mm-flags", "mm-items", "mm-observations", "mm-triage"], ignoreOrder: true);
+        es.StandIn.IndexTemplateNames.ShouldBe(["mm-assessments", "mm-comments", "mm-flags", "mm-items", "mm-observations", "mm-summaries", "mm-triage"], ignoreOrder: true);
         es.StandIn.DataStreamNames.ShouldBe(["mm-observations", "mm-flags"], ignoreOrder: true);
         es.StandIn.IndexNames.ShouldContain("mm-items-000001");
         es.StandIn.IndexNames.ShouldContain("mm-triage-000001");

@@ -25,7 +25,7 @@ internal static class ReportSource
         }
 
         var dbPath = context.DbPath(loaded);
-        await using var services = new ServiceCollection().AddSqliteStore(dbPath, readOnly: true).BuildServiceProvider();
+        await using var services = ReportStore.Open(context, loaded, dbPath);
         try
         {
             await services.GetRequiredService<IContentAdmin>().InitializeAsync(cancellationToken);

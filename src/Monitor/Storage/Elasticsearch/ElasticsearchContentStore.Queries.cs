@@ -9,67 +9,14 @@ namespace Monitor.Storage.Elasticsearch;
 
 /// <summary>
 /// The query and transfer contracts on Elasticsearch, through the official client: filtered
-/// searches paged with <c>search_after</c> on the documents' own <c>id</c>. The report queries
-/// need a per-item summary kept at save time, which this store does not write yet: station totals
-/// are a stopgap computed from the filter's rows; top items and stories say so plainly.
+/// searches paged with <c>search_after</c> on the documents' own <c>id</c>. The report and
+/// dashboard queries are over the per-item summaries (ElasticsearchContentStore.Reports.cs).
 /// </summary>
 internal sealed partial class ElasticsearchContentStore
 {
-    private const string NotYet = "Reports are not yet answered by the Elasticsearch store (it keeps no per-item summary yet); run them on the SQLite store.";
-
     private ElasticsearchClient? queryClient;
 
     private ElasticsearchClient QueryClient => queryClient ??= ElasticsearchClientFactory.Create(options);
-
-    /// <summary>
-    /// A stopgap until this store keeps a per-item summary at save time: the filter's items and
-    /// their observations are read page by page, but scored in memory (as every report was before
-    /// issue 10), so the cost follows the filter's size. Enough for the demo and small setups.
-    /// </summary>
-    public async Task<IReadOnlyList<StationTotals>> GetStationTotalsAsync(ContentFilter filter, CancellationToken cancellationToken = default)
-    {
-        var items = new List<Item>();
-        string? after = null;
-        while (await ReadItemPageAsync(filter, after, PageSize, cancellationToken) is { Count: > 0 } page)
-        {
-            items.AddRange(page);
-            after = page[^1].Id;
-        }
-
-        var observations = (await ReadObservationsOfAsync([.. items.Select(i => i.Id)], cancellationToken)).ToLookup(o => o.ItemId, StringComparer.Ordinal);
-        var best = Overperformance.Compute(items, observations).GroupBy(s => s.ItemId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.Age)!.Score, StringComparer.Ordinal);
-        return [.. items.GroupBy(i => i.StationId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-        {
-            var latest = g.Select(i => observations[i.Id].MaxBy(o => o.ObservedAt)).OfType<Observation>().ToList();
-            var scores = g.Where(i => best.ContainsKey(i.Id)).Select(i => best[i.Id]).ToList();
-            return new StationTotals(
-                g.Key, g.Count(), latest.Sum(Engagement.Interactions), latest.Sum(o => o.Views ?? 0),
-                g.GroupBy(i => i.Platform.ToWire(), StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Count(), StringComparer.Ordinal),
-                [.. g.Select(i => i.ChannelId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-                Overperformance.MedianScore(scores), scores.Count);
-        })];
-    }
-
-    public Task<IReadOnlyList<ItemSummary>> GetTopItemsAsync(ContentFilter filter, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesAsync(ContentFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<StoryCandidate>> GetItemsSharingLinksAsync(IReadOnlyCollection<string> linkKeys, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<DailyTotals>> GetDailyTotalsAsync(ContentFilter filter, TimeSpan utcOffset, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<ItemSummary>> GetLatestItemsAsync(ContentFilter filter, ItemCursor? after, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<CommentMood> GetCommentMoodAsync(ContentFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<ChannelActivity>> GetChannelActivityAsync(ContentFilter filter, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<Assessment>> GetAssessmentsAsync(IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
-
-    public Task<IReadOnlyList<StoredFlag>> GetFlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default) => throw new NotSupportedException(NotYet);
 
     public async Task<Item?> GetItemAsync(string itemId, CancellationToken cancellationToken = default) =>
         (await SearchAsync(ElasticsearchIndices.Items, Term("id", itemId), 1, null, ContentDocumentReader.ReadItem, cancellationToken)).SingleOrDefault();

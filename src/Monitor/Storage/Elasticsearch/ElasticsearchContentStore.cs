@@ -74,7 +74,8 @@ internal sealed partial class ElasticsearchContentStore(
             .Concat(batch.Comments.Select(c => ContentDocuments.CommentIndex(c, ContextOf(c.ItemId))))
             .Concat(batch.Assessments.Select(a => ContentDocuments.AssessmentIndex(a, ContextOf(ItemIdOf(a.TargetId, a.TargetKind)), PublishedOf(a))))
             .Concat(batch.Flags.Select(f => ContentDocuments.FlagCreate(f, ContextOf(ItemIdOf(f.TargetId, f.TargetKind)))))
-            .Concat(await RaisedFlagDocumentsAsync(batch, cancellationToken));
+            .Concat(await RaisedFlagDocumentsAsync(batch, cancellationToken))
+            .Concat(await SummaryOperationsAsync(batch, cancellationToken));
 
         var outcomes = await bulk.WriteAsync(operations, cancellationToken);
         int Count(string index, params BulkItemResult[] results) => outcomes.Count(o => o.Index == index && results.Contains(o.Result));

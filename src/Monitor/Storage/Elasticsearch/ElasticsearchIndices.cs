@@ -16,8 +16,11 @@ public static class ElasticsearchIndices
     /// <summary>Flag triage: one document per flag with its status, snapshot and audit trail, updated in place.</summary>
     public const string Triage = "mm-triage";
 
+    /// <summary>One summary per item, rewritten by every save that touches the item: what reports and the dashboard query.</summary>
+    public const string Summaries = "mm-summaries";
+
     /// <summary>Aliases over plain indices (entities that are updated in place).</summary>
-    public static IReadOnlyList<string> Aliases { get; } = [Items, Comments, Assessments, Triage];
+    public static IReadOnlyList<string> Aliases { get; } = [Items, Comments, Assessments, Triage, Summaries];
 
     /// <summary>Data streams (time-stamped, append-only).</summary>
     public static IReadOnlyList<string> DataStreams { get; } = [Observations, Flags];
