@@ -19,7 +19,7 @@ public sealed record Story(string Id, string Title, IReadOnlyList<ItemSummary> I
 /// usually a different event; a shared link still joins across stations. Links are transitive
 /// (union-find). A story's reach is the sum of its items' latest engagement and views.
 /// Title pairs are found through an inverted index of each title's rarest shingles (prefix
-/// filtering: two sets with Jaccard ≥ t share one of their first n − ⌊t·n⌋ + 1 shingles in a
+/// filtering: two sets with Jaccard ≥ t share one of their first n − ⌈t·n⌉ + 1 shingles in a
 /// common rarity order), so the same pairs are found as by comparing all of them, without doing so.
 /// </summary>
 public static class StoryLinker
@@ -132,8 +132,13 @@ public static class StoryLinker
             }
         }
 
-        var index = new Dictionary<(int Station, ulong Shingle), List<int>>();
-        var seen = new HashSet<int>();
+        // Posting lists hold each entry's position and publication (ticks), so the walk back checks the
+        // window without touching the entry; checked[p] == t marks p as compared with title t already.
+        var index = new Dictionary<(int Station, ulong Shingle), List<(int Position, long Ticks)>>();
+        var checkedBy = new int[titles.Count];
+        Array.Fill(checkedBy, -1);
+        var window = Window.Ticks;
+        var order = new (int Frequency, ulong Shingle)[64];
         for (var t = 0; t < titles.Count; t++)
         {
             var title = titles[t];
@@ -143,11 +148,24 @@ public static class StoryLinker
                 continue;
             }
 
-            var prefix = set.OrderBy(s => frequency[s]).ThenBy(s => s)
-                .Take(Math.Min(set.Length, set.Length - (int)Math.Floor(TitleThreshold * set.Length) + 1)).ToList();
-            seen.Clear();
-            foreach (var shingle in prefix)
+            if (order.Length < set.Length)
             {
+                order = new (int, ulong)[set.Length];
+            }
+
+            for (var k = 0; k < set.Length; k++)
+            {
+                order[k] = (frequency[set[k]], set[k]);
+            }
+
+            Array.Sort(order, 0, set.Length);
+            // Jaccard >= t needs an overlap of at least ⌈t·n⌉ (the union is no smaller than either set), so
+            // two such sets share one of their first n − ⌈t·n⌉ + 1 shingles (the epsilon keeps 0.6 × 5 at 3).
+            var prefix = set.Length - (int)Math.Ceiling((TitleThreshold * set.Length) - 1e-9) + 1;
+            var ticks = title.Published.UtcTicks;
+            for (var k = 0; k < prefix; k++)
+            {
+                var shingle = order[k].Shingle;
                 if (!index.TryGetValue((title.Station, shingle), out var earlier))
                 {
                     index[(title.Station, shingle)] = earlier = [];
@@ -155,19 +173,23 @@ public static class StoryLinker
 
                 for (var e = earlier.Count - 1; e >= 0; e--)
                 {
-                    var other = titles[earlier[e]];
-                    if (title.Published - other.Published > Window)
+                    var (position, published) = earlier[e];
+                    if (ticks - published > window)
                     {
                         break;
                     }
 
-                    if (seen.Add(other.Index) && StoryTitle.JaccardAtLeast(set, other.Shingles, TitleThreshold))
+                    if (checkedBy[position] != t)
                     {
-                        yield return (title.Index, other.Index);
+                        checkedBy[position] = t;
+                        if (StoryTitle.JaccardAtLeast(set, titles[position].Shingles, TitleThreshold))
+                        {
+                            yield return (title.Index, titles[position].Index);
+                        }
                     }
                 }
 
-                earlier.Add(t);
+                earlier.Add((t, ticks));
             }
         }
     }
