@@ -363,6 +363,12 @@ internal static class SqliteSchema
         """
         CREATE INDEX IF NOT EXISTS summary_stories ON item_summary (station_id, at, seq, item_id, channel_id, platform, kind, url, title,
             published_at, collected_at, engagement, views, score_1h, score_24h, score_7d);
+
+        -- The dashboard's per-day totals (local days, so not summary_days' UTC ones), channel activity and
+        -- the items whose comments the mood counts, covered: a station's year is ~140k index entries read
+        -- in order instead of as many rows fetched from random pages (4 s → 0.5 s on a 1M-item store).
+        -- Built in ~8 s on a 1M-item store.
+        CREATE INDEX IF NOT EXISTS summary_daily ON item_summary (station_id, at, platform, channel_id, engagement, views, comments, flagged, collected_at, item_id);
         """,
     ];
 
