@@ -132,11 +132,17 @@ public static class StoryLinker
             }
         }
 
-        // Posting lists hold each entry's position and publication (ticks), so the walk back checks the
-        // window without touching the entry; checked[p] == t marks p as compared with title t already.
-        var index = new Dictionary<(int Station, ulong Shingle), List<(int Position, long Ticks)>>();
-        var checkedBy = new int[titles.Count];
-        Array.Fill(checkedBy, -1);
+        // Posting lists hold each entry's position, publication (ticks), size and the rank of the shingle
+        // in its own order, so most entries are decided without touching their shingles: the window ends the
+        // walk back, and the positional filter drops a pair whose shared shingles so far, plus the fewest
+        // shingles left after this one in either title, cannot make up the overlap Jaccard >= t needs (the
+        // shared shingles of two titles come in the same order in both, so the first is found first and
+        // each later one with the count of those before it: the bound holds, and no pair is lost).
+        var index = new Dictionary<(int Station, ulong Shingle), List<(int Position, long Ticks, int Size, int Rank)>>();
+        var stamp = new int[titles.Count];
+        var overlap = new int[titles.Count];
+        Array.Fill(stamp, -1);
+        var candidates = new List<int>();
         var window = Window.Ticks;
         var order = new (int Frequency, ulong Shingle)[64];
         for (var t = 0; t < titles.Count; t++)
@@ -159,10 +165,12 @@ public static class StoryLinker
             }
 
             Array.Sort(order, 0, set.Length);
+
             // Jaccard >= t needs an overlap of at least ⌈t·n⌉ (the union is no smaller than either set), so
             // two such sets share one of their first n − ⌈t·n⌉ + 1 shingles (the epsilon keeps 0.6 × 5 at 3).
             var prefix = set.Length - (int)Math.Ceiling((TitleThreshold * set.Length) - 1e-9) + 1;
             var ticks = title.Published.UtcTicks;
+            candidates.Clear();
             for (var k = 0; k < prefix; k++)
             {
                 var shingle = order[k].Shingle;
@@ -173,23 +181,44 @@ public static class StoryLinker
 
                 for (var e = earlier.Count - 1; e >= 0; e--)
                 {
-                    var (position, published) = earlier[e];
+                    var (position, published, size, rank) = earlier[e];
                     if (ticks - published > window)
                     {
                         break;
                     }
 
-                    if (checkedBy[position] != t)
+                    if (stamp[position] != t)
                     {
-                        checkedBy[position] = t;
-                        if (StoryTitle.JaccardAtLeast(set, titles[position].Shingles, TitleThreshold))
-                        {
-                            yield return (title.Index, titles[position].Index);
-                        }
+                        stamp[position] = t;
+                        overlap[position] = 0;
+                    }
+                    else if (overlap[position] < 0)
+                    {
+                        continue;
+                    }
+
+                    var bound = overlap[position] + 1 + Math.Min(set.Length - k - 1, size - rank - 1);
+                    if (bound < StoryTitle.OverlapNeeded(set.Length, size, TitleThreshold))
+                    {
+                        overlap[position] = -1;
+                        continue;
+                    }
+
+                    if (overlap[position]++ == 0)
+                    {
+                        candidates.Add(position);
                     }
                 }
 
-                earlier.Add((t, ticks));
+                earlier.Add((t, ticks, set.Length, k));
+            }
+
+            foreach (var position in candidates)
+            {
+                if (overlap[position] > 0 && StoryTitle.JaccardAtLeast(set, titles[position].Shingles, TitleThreshold))
+                {
+                    yield return (title.Index, titles[position].Index);
+                }
             }
         }
     }

@@ -153,16 +153,8 @@ public static class StoryTitle
             return 0 >= threshold;
         }
 
-        var most = Math.Min(a.Length, b.Length);
-        // J(s) = s / (|a| + |b| - s) reaches the threshold at s = t(|a| + |b|) / (1 + t): start just below
-        // that and step up with the very expression the index is taken with, so the answer is the same.
-        var need = Math.Max(0, (int)Math.Ceiling(threshold * (a.Length + b.Length) / (1 + threshold)) - 1);
-        while (need <= most && (double)need / (a.Length + b.Length - need) < threshold)
-        {
-            need++;
-        }
-
-        if (need > most)
+        var need = OverlapNeeded(a.Length, b.Length, threshold);
+        if (need > Math.Min(a.Length, b.Length))
         {
             return false;
         }
@@ -187,6 +179,24 @@ public static class StoryTitle
         }
 
         return shared >= need;
+    }
+
+    /// <summary>
+    /// The fewest shingles two non-empty sets of these sizes must share for <c>Jaccard &gt;= threshold</c>
+    /// (more than the smaller size when they cannot reach it).
+    /// </summary>
+    public static int OverlapNeeded(int a, int b, double threshold)
+    {
+        // J(s) = s / (a + b - s) reaches the threshold at s = t(a + b) / (1 + t): start just below that and
+        // step up with the very expression the index is taken with, so the answer is the same.
+        var most = Math.Min(a, b);
+        var need = Math.Max(0, (int)Math.Ceiling(threshold * (a + b) / (1 + threshold)) - 1);
+        while (need <= most && (double)need / (a + b - need) < threshold)
+        {
+            need++;
+        }
+
+        return need;
     }
 
     /// <summary>FNV-1a over the text's UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
