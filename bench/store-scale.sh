@@ -4,7 +4,9 @@
 # fresh SQLite store, then `stats` and the reports timed with /usr/bin/time -v (wall, CPU, peak RSS).
 # Prints one markdown table.
 # Usage: bench/store-scale.sh [ITEMS...]          default: 100000 1000000
-# Env:   WORK=folder for the files (default /tmp/monitor-store-scale), REPORT_TIMEOUT=seconds per report (default 600)
+# Env:   WORK=folder for the files (default /tmp/monitor-store-scale), REPORT_TIMEOUT=seconds per report (default 600),
+#        REPORTS_ONLY=1 to time the reports on the stores already in WORK (no generation, no import),
+#        WORKER_DLL=an already published Monitor.Worker.dll (default: build one into bench/out/store-scale)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CI=1
@@ -13,8 +15,12 @@ sizes=("${@:-100000 1000000}")
 work=${WORK:-/tmp/monitor-store-scale}
 limit=${REPORT_TIMEOUT:-600}
 mkdir -p "$work"
-dotnet build src/Monitor.Worker/Monitor.Worker.csproj -c Release -o bench/out/store-scale -v quiet -nologo >/dev/null
-worker=(dotnet bench/out/store-scale/Monitor.Worker.dll)
+if [ -n "${WORKER_DLL:-}" ]; then
+  worker=(dotnet "$WORKER_DLL")
+else
+  dotnet build src/Monitor.Worker/Monitor.Worker.csproj -c Release -o bench/out/store-scale -v quiet -nologo >/dev/null
+  worker=(dotnet bench/out/store-scale/Monitor.Worker.dll)
+fi
 
 # measure NAME TIMEOUT CMD...: runs CMD under /usr/bin/time -v; prints "wall_s cpu_s rss_mb status".
 measure() {
@@ -33,14 +39,20 @@ measure() {
 rows=()
 for n in "${sizes[@]}"; do
   file="$work/history-$n.ndjson" db="$work/store-$n.db"
-  [ -s "$file" ] || python3 bench/store-scale/generate.py "$n" "$file" --pipelines pipelines
-  rm -f "$db" "$db-wal" "$db-shm"
-  read -r wall cpu rss status < <(measure "import-$n" 36000 "${worker[@]}" import "$file" --db "$db" --pipelines pipelines)
-  tail -n 1 "$work/import-$n.out" >&2
-  size_mb=$(du -cm "$db"* | tail -n 1 | cut -f1)
-  rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
-  cpu_rate=$(awk -v n="$n" -v c="$cpu" 'BEGIN { printf "%.0f", n / c }')
-  rows+=("| $n | import | $wall | $cpu | $rss | $status: $rate items/s ($cpu_rate per CPU-second), file $(du -m "$file" | cut -f1) MB, store $size_mb MB |")
+  if [ -n "${REPORTS_ONLY:-}" ] && [ -s "$db" ]; then
+    # The store as it is (upgraded to this build's schema by an empty import, which stores nothing).
+    : >"$work/empty.ndjson"
+    "${worker[@]}" import "$work/empty.ndjson" --db "$db" --pipelines pipelines >/dev/null
+  else
+    [ -s "$file" ] || python3 bench/store-scale/generate.py "$n" "$file" --pipelines pipelines
+    rm -f "$db" "$db-wal" "$db-shm"
+    read -r wall cpu rss status < <(measure "import-$n" 36000 "${worker[@]}" import "$file" --db "$db" --pipelines pipelines)
+    tail -n 1 "$work/import-$n.out" >&2
+    size_mb=$(du -cm "$db"* | tail -n 1 | cut -f1)
+    rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
+    cpu_rate=$(awk -v n="$n" -v c="$cpu" 'BEGIN { printf "%.0f", n / c }')
+    rows+=("| $n | import | $wall | $cpu | $rss | $status: $rate items/s ($cpu_rate per CPU-second), file $(du -m "$file" | cut -f1) MB, store $size_mb MB |")
+  fi
   declare -A commands=(
     [stats]="stats"
     [leaderboard]="report leaderboard --cluster cum-2"

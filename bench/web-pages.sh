@@ -5,7 +5,8 @@
 # the one stylesheet; the pages load nothing else). Target: p95 <= 300 ms and weight <= 200 KB.
 # Prints one markdown table.
 # Usage: bench/web-pages.sh [ITEMS]          default: 100000 (the lead runs 1000000)
-# Env:   WORK=folder of store-scale's files (default /tmp/monitor-store-scale), REQUESTS=50
+# Env:   WORK=folder of store-scale's files (default /tmp/monitor-store-scale), REQUESTS=50,
+#        WORKER_DLL=an already published Monitor.Worker.dll (default: build one into bench/out/web)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CI=1
@@ -13,10 +14,14 @@ n=${1:-100000}
 work=${WORK:-/tmp/monitor-store-scale}
 requests=${REQUESTS:-50}
 mkdir -p "$work"
-dotnet build src/Monitor.Worker/Monitor.Worker.csproj -c Release -o bench/out/web -v quiet -nologo >/dev/null
-worker=(dotnet bench/out/web/Monitor.Worker.dll)
+if [ -n "${WORKER_DLL:-}" ]; then
+  worker=(dotnet "$WORKER_DLL")
+else
+  dotnet build src/Monitor.Worker/Monitor.Worker.csproj -c Release -o bench/out/web -v quiet -nologo >/dev/null
+  worker=(dotnet bench/out/web/Monitor.Worker.dll)
+fi
 file="$work/history-$n.ndjson" db="$work/store-$n.db"
-[ -s "$file" ] || python3 bench/store-scale/generate.py "$n" "$file" --pipelines pipelines
+[ -s "$db" ] || [ -s "$file" ] || python3 bench/store-scale/generate.py "$n" "$file" --pipelines pipelines
 if [ ! -s "$db" ]; then "${worker[@]}" import "$file" --db "$db" --pipelines pipelines >"$work/import-$n.out" 2>&1; fi
 
 users="${db%.db}-users.db"

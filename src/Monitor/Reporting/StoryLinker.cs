@@ -1,5 +1,4 @@
 using Monitor.Domain;
-using Monitor.Storage;
 using Monitor.Storage.Queries;
 
 namespace Monitor.Reporting;
@@ -20,7 +19,7 @@ public sealed record Story(string Id, string Title, IReadOnlyList<ItemSummary> I
 /// usually a different event; a shared link still joins across stations. Links are transitive
 /// (union-find). A story's reach is the sum of its items' latest engagement and views.
 /// Title pairs are found through an inverted index of each title's rarest shingles (prefix
-/// filtering: two sets with Jaccard ≥ t share one of their first n − ⌊t·n⌋ + 1 shingles in a
+/// filtering: two sets with Jaccard ≥ t share one of their first n − ⌈t·n⌉ + 1 shingles in a
 /// common rarity order), so the same pairs are found as by comparing all of them, without doing so.
 /// </summary>
 public static class StoryLinker
@@ -51,43 +50,33 @@ public static class StoryLinker
     public static IReadOnlyList<Story> Link(IReadOnlyList<StoryCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var parent = Enumerable.Range(0, candidates.Count).ToArray();
-
-        int Find(int i)
-        {
-            while (parent[i] != i)
-            {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-
-            return i;
-        }
-
-        void Union(int a, int b) => parent[Find(a)] = Find(b);
-
+        var sets = new StorySets();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var titles = new List<TitleEntry>();
+        var stations = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
         {
+            sets.Add();
             foreach (var key in candidates[i].LinkKeys)
             {
-                if (byKey.TryGetValue(key, out var other))
+                if (!byKey.TryAdd(key, i))
                 {
-                    Union(i, other);
+                    sets.Union(i, byKey[key]);
                 }
-                else
-                {
-                    byKey[key] = i;
-                }
+            }
+
+            if (Titled(candidates[i].Item, i, stations) is { } entry)
+            {
+                titles.Add(entry);
             }
         }
 
-        foreach (var (a, b) in TitlePairs(candidates))
+        foreach (var (a, b) in TitlePairs(titles))
         {
-            Union(a, b);
+            sets.Union(a, b);
         }
 
-        return [.. Enumerable.Range(0, candidates.Count).GroupBy(Find).Select(g => ToStory(g.Select(i => candidates[i].Item)))
+        return [.. Enumerable.Range(0, candidates.Count).GroupBy(sets.Find).Select(g => ToStory(g.Select(i => candidates[i].Item)))
             .OrderByDescending(s => s.Interactions).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
@@ -109,129 +98,156 @@ public static class StoryLinker
             && StoryTitle.Jaccard(aShingles, bShingles) >= TitleThreshold;
     }
 
-    private static IEnumerable<(int A, int B)> TitlePairs(IReadOnlyList<StoryCandidate> candidates)
+    /// <summary>The item's title as <see cref="TitlePairs"/> compares it (item number <paramref name="index"/>); null when undated.</summary>
+    internal static TitleEntry? Titled(ItemSummary item, int index, Dictionary<string, int> stations)
+    {
+        if (item.PublishedAt is not { } published)
+        {
+            return null;
+        }
+
+        if (!stations.TryGetValue(item.StationId, out var station))
+        {
+            stations[item.StationId] = station = stations.Count;
+        }
+
+        return new TitleEntry(index, station, published, StoryTitle.Fingerprints(item.Title));
+    }
+
+    /// <summary>Every pair of items (by number) that <see cref="TitlesJoin"/> joins, each at least once.</summary>
+    internal static IEnumerable<(int A, int B)> TitlePairs(List<TitleEntry> titles)
     {
         // Titles as sorted 64-bit shingle fingerprints, not sets of strings: a month of a cluster
         // stays small in memory (a collision between two shingles of one pair is ~1e-17 likely).
         // In publication order, so each posting list is too: walking one back from its newest entry, the
         // first item older than the window ends the walk (a month of a station holds thousands of titles
         // sharing template words; only the last two days' can pair).
-        var dated = Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Item.PublishedAt is not null)
-            .OrderBy(i => candidates[i].Item.PublishedAt!.Value).ThenBy(i => i).ToList();
-        var shingles = new Dictionary<int, ulong[]>();
+        titles.Sort((x, y) => x.Published != y.Published ? x.Published.CompareTo(y.Published) : x.Index.CompareTo(y.Index));
         var frequency = new Dictionary<ulong, int>();
-        foreach (var i in dated)
+        foreach (var title in titles)
         {
-            shingles[i] = [.. StoryTitle.Shingles(candidates[i].Item.Title).Select(Fingerprint).Distinct().Order()];
-            foreach (var shingle in shingles[i])
+            foreach (var shingle in title.Shingles)
             {
                 frequency[shingle] = frequency.GetValueOrDefault(shingle) + 1;
             }
         }
 
-        var index = new Dictionary<(string Station, ulong Shingle), List<int>>();
-        var seen = new HashSet<int>();
-        foreach (var i in dated)
+        // Posting lists hold each entry's position, publication (ticks), size and the rank of the shingle
+        // in its own order, so most entries are decided without touching their shingles: the window ends the
+        // walk back, and the positional filter drops a pair whose shared shingles so far, plus the fewest
+        // shingles left after this one in either title, cannot make up the overlap Jaccard >= t needs (the
+        // shared shingles of two titles come in the same order in both, so the first is found first and
+        // each later one with the count of those before it: the bound holds, and no pair is lost).
+        var index = new Dictionary<(int Station, ulong Shingle), List<(int Position, long Ticks, int Size, int Rank)>>();
+        var stamp = new int[titles.Count];
+        var overlap = new int[titles.Count];
+        Array.Fill(stamp, -1);
+        var candidates = new List<int>();
+        var window = Window.Ticks;
+        var order = new (int Frequency, ulong Shingle)[64];
+        for (var t = 0; t < titles.Count; t++)
         {
-            var set = shingles[i];
+            var title = titles[t];
+            var set = title.Shingles;
             if (set.Length == 0)
             {
                 continue;
             }
 
-            var prefix = set.OrderBy(s => frequency[s]).ThenBy(s => s)
-                .Take(Math.Min(set.Length, set.Length - (int)Math.Floor(TitleThreshold * set.Length) + 1)).ToList();
-            var item = candidates[i].Item;
-            seen.Clear();
-            foreach (var shingle in prefix)
+            if (order.Length < set.Length)
             {
-                if (!index.TryGetValue((item.StationId, shingle), out var earlier))
+                order = new (int, ulong)[set.Length];
+            }
+
+            for (var k = 0; k < set.Length; k++)
+            {
+                order[k] = (frequency[set[k]], set[k]);
+            }
+
+            Array.Sort(order, 0, set.Length);
+
+            // Jaccard >= t needs an overlap of at least ⌈t·n⌉ (the union is no smaller than either set), so
+            // two such sets share one of their first n − ⌈t·n⌉ + 1 shingles (the epsilon keeps 0.6 × 5 at 3).
+            var prefix = set.Length - (int)Math.Ceiling((TitleThreshold * set.Length) - 1e-9) + 1;
+            var ticks = title.Published.UtcTicks;
+            candidates.Clear();
+            for (var k = 0; k < prefix; k++)
+            {
+                var shingle = order[k].Shingle;
+                if (!index.TryGetValue((title.Station, shingle), out var earlier))
                 {
-                    index[(item.StationId, shingle)] = earlier = [];
+                    index[(title.Station, shingle)] = earlier = [];
                 }
 
                 for (var e = earlier.Count - 1; e >= 0; e--)
                 {
-                    var j = earlier[e];
-                    var other = candidates[j].Item;
-                    if (Apart(item.PublishedAt!.Value, other.PublishedAt!.Value) > Window)
+                    var (position, published, size, rank) = earlier[e];
+                    if (ticks - published > window)
                     {
                         break;
                     }
 
-                    if (seen.Add(j) && item.StationId == other.StationId && Jaccard(set, shingles[j]) >= TitleThreshold)
+                    if (stamp[position] != t)
                     {
-                        yield return (i, j);
+                        stamp[position] = t;
+                        overlap[position] = 0;
+                    }
+                    else if (overlap[position] < 0)
+                    {
+                        continue;
+                    }
+
+                    var bound = overlap[position] + 1 + Math.Min(set.Length - k - 1, size - rank - 1);
+                    if (bound < StoryTitle.OverlapNeeded(set.Length, size, TitleThreshold))
+                    {
+                        overlap[position] = -1;
+                        continue;
+                    }
+
+                    if (overlap[position]++ == 0)
+                    {
+                        candidates.Add(position);
                     }
                 }
 
-                earlier.Add(i);
+                earlier.Add((t, ticks, set.Length, k));
+            }
+
+            foreach (var position in candidates)
+            {
+                if (overlap[position] > 0 && StoryTitle.JaccardAtLeast(set, titles[position].Shingles, TitleThreshold))
+                {
+                    yield return (title.Index, titles[position].Index);
+                }
             }
         }
-    }
-
-    private static TimeSpan Apart(DateTimeOffset a, DateTimeOffset b) => a > b ? a - b : b - a;
-
-    /// <summary>Jaccard index of two sorted, distinct fingerprint arrays (as <see cref="StoryTitle.Jaccard"/> on the sets).</summary>
-    private static double Jaccard(ulong[] a, ulong[] b)
-    {
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return (double)shared / (a.Length + b.Length - shared);
-    }
-
-    /// <summary>FNV-1a over the shingle's UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
-    private static ulong Fingerprint(string shingle)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in shingle)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }
 
-public sealed record StoryRow(int Rank, string StoryId, string Title, DateTimeOffset? FirstPublished, IReadOnlyList<string> Platforms, IReadOnlyList<string> Stations, int Items, long Interactions, long Views);
+/// <summary>A dated item's title for story linking: the item's number, its station's number, when it was published, its shingle fingerprints.</summary>
+internal readonly record struct TitleEntry(int Index, int Station, DateTimeOffset Published, ulong[] Shingles);
 
-public sealed record StoriesReport(string Cluster, IReadOnlyList<StoryRow> Rows, IReadOnlyList<string> Formulas);
-
-/// <summary>A cluster's stories told on more than one channel, by summed reach: linked among the cluster's items of the period only.</summary>
-public static class StoriesReportBuilder
+/// <summary>Union-find over item numbers (path halving): the stories are its sets.</summary>
+internal sealed class StorySets
 {
-    public static async Task<StoriesReport> BuildAsync(
-        string cluster, IReadOnlyList<Station> stations, IContentQueries queries, int limit, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    private readonly List<int> parent = [];
+
+    public int Add()
     {
-        ArgumentNullException.ThrowIfNull(stations);
-        ArgumentNullException.ThrowIfNull(queries);
-        var members = stations.Where(s => string.Equals(s.Cluster, cluster, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).Distinct(StringComparer.Ordinal).ToList();
-        var candidates = await queries.GetStoryCandidatesAsync(new ContentFilter(members, null, from, to), cancellationToken);
-        var rows = StoryLinker.Link(candidates)
-            .Where(s => s.Items.Count > 1)
-            .Take(limit)
-            .Select((s, i) => new StoryRow(
-                i + 1, s.Id, s.Title, s.Items.Min(x => x.PublishedAt),
-                [.. s.Platforms.Select(p => p.ToWire())], [.. s.Items.Select(x => x.StationId).Distinct().Order(StringComparer.Ordinal)],
-                s.Items.Count, s.Interactions, s.Views))
-            .ToList();
-        return new StoriesReport(cluster, rows, [StoryLinker.Formula, Engagement.Formula]);
+        parent.Add(parent.Count);
+        return parent.Count - 1;
     }
+
+    public int Find(int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+
+        return i;
+    }
+
+    public void Union(int a, int b) => parent[Find(a)] = Find(b);
 }

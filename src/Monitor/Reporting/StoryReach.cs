@@ -7,27 +7,35 @@ namespace Monitor.Reporting;
 /// <summary>
 /// On how many platforms the story of one item is told, over the whole store, found by walking
 /// out from the item: items sharing a link key (an indexed lookup), and the station's items
-/// published within <see cref="StoryLinker.Window"/> with a similar title (an indexed time range).
-/// The walk reaches exactly the item's story as <see cref="StoryLinker"/> would link it, and stops
-/// early once every platform is seen; <see cref="MaxItems"/> bounds a pathological story (a link
-/// that every item carries) so one report never walks the whole store.
+/// published within <see cref="StoryLinker.Window"/> with a similar title. The walk reaches exactly
+/// the item's story as <see cref="StoryLinker"/> would link it, and stops early once every platform
+/// is seen; <see cref="MaxItems"/> bounds a pathological story (a link that every item carries) so
+/// one report never walks the whole store (which of its items are counted then depends on the
+/// order of the walk: the count is a lower bound).
+/// One instance serves one report: a station's items are read once per UTC day (an indexed time
+/// range) and their titles fingerprinted once, however many walks of the report look at that day,
+/// instead of one ±48 h window read per item walked.
 /// </summary>
-public static class StoryReach
+public sealed class StoryReach(IContentQueries queries)
 {
     public const int MaxItems = 1000;
 
     private static readonly int AllPlatforms = Enum.GetValues<Platform>().Length;
 
-    public static async Task<int> PlatformsAsync(IContentQueries queries, StoryCandidate start, CancellationToken cancellationToken = default)
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    private readonly Dictionary<(string Station, DateTime Day), List<Dated>> days = [];
+
+    public async Task<int> PlatformsAsync(StoryCandidate start, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(start);
         var visited = new HashSet<string>(StringComparer.Ordinal) { start.Item.Id };
         var platforms = new HashSet<Platform> { start.Item.Platform };
         var queue = new Queue<StoryCandidate>([start]);
         while (queue.TryDequeue(out var current) && platforms.Count < AllPlatforms && visited.Count < MaxItems)
         {
-            foreach (var next in await NeighboursAsync(queries, current, cancellationToken))
+            var linked = await queries.GetItemsSharingLinksAsync(current.LinkKeys, cancellationToken);
+            foreach (var next in linked.Concat(await TitledAsync(current, cancellationToken)))
             {
                 if (visited.Add(next.Item.Id))
                 {
@@ -40,18 +48,77 @@ public static class StoryReach
         return platforms.Count;
     }
 
-    private static async Task<IEnumerable<StoryCandidate>> NeighboursAsync(IContentQueries queries, StoryCandidate current, CancellationToken cancellationToken)
+    /// <summary>The station's items joined to this one by title, read from the days its window spans.</summary>
+    private async Task<List<StoryCandidate>> TitledAsync(StoryCandidate current, CancellationToken cancellationToken)
     {
-        var linked = await queries.GetItemsSharingLinksAsync(current.LinkKeys, cancellationToken);
+        var titled = new List<StoryCandidate>();
         if (current.Item.PublishedAt is not { } published)
         {
-            return linked;
+            return titled;
         }
 
-        var window = new ContentFilter([current.Item.StationId], null, published - StoryLinker.Window, published + StoryLinker.Window + TimeSpan.FromTicks(1));
-        var shingles = StoryTitle.Shingles(current.Item.Title);
-        var titled = (await queries.GetStoryCandidatesAsync(window, cancellationToken))
-            .Where(c => StoryLinker.TitlesJoin(current.Item, shingles, c.Item, StoryTitle.Shingles(c.Item.Title)));
-        return linked.Concat(titled);
+        var station = current.Item.StationId;
+        var first = (published - StoryLinker.Window).UtcDateTime.Date;
+        var last = (published + StoryLinker.Window).UtcDateTime.Date;
+        await LoadAsync(station, first, last, cancellationToken);
+        var shingles = StoryTitle.Fingerprints(current.Item.Title);
+        for (var day = first; day <= last; day += Day)
+        {
+            foreach (var other in days[(station, day)])
+            {
+                if (Joins(current.Item, shingles, other.Candidate.Item, other.Shingles))
+                {
+                    titled.Add(other.Candidate);
+                }
+            }
+        }
+
+        return titled;
     }
+
+    /// <summary>Reads the days of [first, last] not read yet, each run of consecutive ones in one query.</summary>
+    private async Task LoadAsync(string station, DateTime first, DateTime last, CancellationToken cancellationToken)
+    {
+        var day = first;
+        while (day <= last)
+        {
+            if (days.ContainsKey((station, day)))
+            {
+                day += Day;
+                continue;
+            }
+
+            var end = day;
+            while (end + Day <= last && !days.ContainsKey((station, end + Day)))
+            {
+                end += Day;
+            }
+
+            for (var d = day; d <= end; d += Day)
+            {
+                days[(station, d)] = [];
+            }
+
+            var range = new ContentFilter([station], null, new DateTimeOffset(day, TimeSpan.Zero), new DateTimeOffset(end + Day, TimeSpan.Zero));
+            foreach (var candidate in await queries.GetStoryCandidatesAsync(range, cancellationToken))
+            {
+                // An undated item (filed under its collection time) never joins by title.
+                if (candidate.Item.PublishedAt is { } at && days.TryGetValue((station, at.UtcDateTime.Date), out var list))
+                {
+                    list.Add(new Dated(candidate, StoryTitle.Fingerprints(candidate.Item.Title)));
+                }
+            }
+
+            day = end + Day;
+        }
+    }
+
+    /// <summary><see cref="StoryLinker.TitlesJoin"/> on fingerprinted titles.</summary>
+    private static bool Joins(ItemSummary a, ulong[] aShingles, ItemSummary b, ulong[] bShingles) =>
+        a.StationId == b.StationId
+        && a.PublishedAt is { } pa && b.PublishedAt is { } pb
+        && (pa > pb ? pa - pb : pb - pa) <= StoryLinker.Window
+        && StoryTitle.JaccardAtLeast(aShingles, bShingles, StoryLinker.TitleThreshold);
+
+    private sealed record Dated(StoryCandidate Candidate, ulong[] Shingles);
 }

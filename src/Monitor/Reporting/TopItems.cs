@@ -23,10 +23,11 @@ public static class TopItems
         var top = await queries.GetTopItemsAsync(ContentFilter.ForStation(stationId, from, to), limit, cancellationToken);
         var candidates = (await queries.GetStoryCandidatesByIdAsync([.. top.Select(i => i.Id)], cancellationToken))
             .ToDictionary(c => c.Item.Id, StringComparer.Ordinal);
+        var reach = new StoryReach(queries);
         var rows = new List<TopItemRow>(top.Count);
         foreach (var item in top)
         {
-            var platforms = candidates.TryGetValue(item.Id, out var candidate) ? await StoryReach.PlatformsAsync(queries, candidate, cancellationToken) : 1;
+            var platforms = candidates.TryGetValue(item.Id, out var candidate) ? await reach.PlatformsAsync(candidate, cancellationToken) : 1;
             rows.Add(new TopItemRow(
                 rows.Count + 1, item.Id, item.Platform, item.Title, item.Url, item.PublishedAt,
                 item.Engagement, item.Views, item.Score1h, item.Score24h, item.Score7d, platforms));

@@ -355,6 +355,21 @@ internal static class SqliteSchema
         INSERT INTO flag_audit (flag_id, seq, at, actor, action, from_status, to_status)
         SELECT flag_id, 1, raised_at, 'system', 'raise', NULL, 'open' FROM flag_triage;
         """,
+
+        // 9: the summary columns a story walk or a period's stories read, covering and in (station, time)
+        // order: a month of a cluster is then one contiguous range of the index, not a row fetched from a
+        // random page of item_summary per item (items are stored in collection order, not publication
+        // order). Built in ~10 s on a 1M-item store (2 loaded cores); it adds ~350 MB to such a file.
+        """
+        CREATE INDEX IF NOT EXISTS summary_stories ON item_summary (station_id, at, seq, item_id, channel_id, platform, kind, url, title,
+            published_at, collected_at, engagement, views, score_1h, score_24h, score_7d);
+
+        -- The dashboard's per-day totals (local days, so not summary_days' UTC ones), channel activity and
+        -- the items whose comments the mood counts, covered: a station's year is ~140k index entries read
+        -- in order instead of as many rows fetched from random pages (4 s → 0.5 s on a 1M-item store).
+        -- Built in ~8 s on a 1M-item store.
+        CREATE INDEX IF NOT EXISTS summary_daily ON item_summary (station_id, at, platform, channel_id, engagement, views, comments, flagged, collected_at, item_id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
