@@ -219,6 +219,13 @@ public abstract class ContentQueriesContract : IAsyncLifetime
         (await store.GetCommentMoodAsync(ContentFilter.All)).ShouldBe(new CommentMood(6, 2, 1));
         (await store.GetCommentMoodAsync(new ContentFilter(null, Platform.YouTube))).ShouldBe(new CommentMood(5, 1, 1));
         (await store.GetCommentMoodAsync(ContentFilter.ForStation("thanh-hoa"))).ShouldBe(new CommentMood(0, 0, 0));
+
+        // A newer model labels a comment negative and hateful in a later save: it counts once, whatever the older label said.
+        await store.SaveAsync(new ContentBatch([], [], [], [
+            new Assessment("youtube:c2", TargetKind.Comment, "sentiment", "negative", 0.8, "phobert-2"),
+            new Assessment("youtube:c2", TargetKind.Comment, "toxicity", "hate", 0.7, "phobert-2"),
+            new Assessment("youtube:c1", TargetKind.Comment, "sentiment", "negative", 0.9, "phobert-2")], []));
+        (await store.GetCommentMoodAsync(new ContentFilter(null, Platform.YouTube))).ShouldBe(new CommentMood(5, 2, 2));
     }
 
     [Fact]

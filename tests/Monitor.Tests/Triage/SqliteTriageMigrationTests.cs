@@ -30,7 +30,9 @@ public sealed class SqliteTriageMigrationTests : IDisposable
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP TABLE flag_triage; DROP TABLE flag_snapshots; DROP TABLE flag_audit; DROP TABLE comments_fts; DROP INDEX items_by_published; DROP INDEX comments_by_published; DROP INDEX items_station_of; PRAGMA user_version = {triage - 1};";
+            command.CommandText = $"DROP TABLE flag_triage; DROP TABLE flag_snapshots; DROP TABLE flag_audit; DROP TABLE comments_fts; DROP INDEX items_by_published; DROP INDEX comments_by_published; DROP INDEX items_station_of; "
+                + "DROP INDEX summary_stories; DROP INDEX summary_daily; DROP INDEX summary_mood; ALTER TABLE item_summary DROP COLUMN negative_comments; ALTER TABLE item_summary DROP COLUMN toxic_comments; "
+                + $"PRAGMA user_version = {triage - 1};";
             await command.ExecuteNonQueryAsync();
         }
 

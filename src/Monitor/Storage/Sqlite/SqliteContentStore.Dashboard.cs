@@ -48,12 +48,10 @@ internal sealed partial class SqliteContentStore
         QueryStoreAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
+            // Counted per item at write time (SqliteItemSummaries.CountMoodAsync): a sum over summary_mood's entries.
             command.CommandText = $"""
-                SELECT COUNT(*),
-                       SUM(EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'sentiment' AND lower(a.label) = 'negative')),
-                       SUM(EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'toxicity' AND lower(a.label) IN ('offensive', 'hate')))
-                FROM item_summary s JOIN comments c ON c.item_id = s.item_id
-                WHERE {Where(command, filter)} AND s.comments > 0
+                SELECT COALESCE(SUM(s.comments), 0), COALESCE(SUM(s.negative_comments), 0), COALESCE(SUM(s.toxic_comments), 0)
+                FROM item_summary s WHERE {Where(command, filter)} AND s.comments > 0
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);

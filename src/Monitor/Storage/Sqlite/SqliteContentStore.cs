@@ -100,9 +100,22 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 }
             }
 
+            // A comment's label counts in its item's comment mood: a relabelled comment (a rescore, a late
+            // classification) has its item's summary counted again.
+            var commentItems = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var comment in batch.Comments)
+            {
+                commentItems.TryAdd(comment.Id, comment.ItemId);
+            }
+
             foreach (var assessment in batch.Assessments)
             {
                 await SaveAssessmentAsync(statements, assessment, cancellationToken);
+                if (assessment.TargetKind == TargetKind.Comment
+                    && (commentItems.GetValueOrDefault(assessment.TargetId) ?? await ItemOfCommentAsync(statements, assessment.TargetId, cancellationToken)) is { } commentItem)
+                {
+                    touched.Add(commentItem);
+                }
             }
 
             int flags = 0, flaggedTargets = 0;
@@ -513,6 +526,13 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         command.Parameters.AddWithValue("$probability", assessment.Probability);
         command.Parameters.AddWithValue("$model", assessment.ModelVersion);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<string?> ItemOfCommentAsync(SqliteStatements statements, string commentId, CancellationToken cancellationToken)
+    {
+        var find = statements.Get("SELECT item_id FROM comments WHERE id = $comment");
+        find.Parameters.AddWithValue("$comment", commentId);
+        return await find.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     /// <summary>Stores a flag; says whether it is the first flag on its target and which item the target belongs to.</summary>

@@ -14,7 +14,7 @@ namespace Monitor.Storage.Sqlite;
 /// save that is not deferred to rescore in one ordered pass. Each item's share of its day's totals
 /// moves with it (<see cref="SqliteDayTotals"/>; not while migration 4 backfills, before that table exists).
 /// </summary>
-internal sealed class SqliteItemSummaries(SqliteStatements statements, bool deferRescoring = false, bool keepDayTotals = true)
+internal sealed class SqliteItemSummaries(SqliteStatements statements, bool deferRescoring = false, bool keepDayTotals = true, bool keepMood = true)
 {
     private static readonly string[] AgeColumns = ["1h", "24h", "7d"];
 
@@ -46,6 +46,11 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
 
             var latest = observations.Count == 0 ? null : observations.MaxBy(o => o.ObservedAt);
             await UpsertAsync(row, observations.Count, latest, values, cancellationToken);
+            if (keepMood && row.Comments > 0)
+            {
+                await CountMoodAsync(id, cancellationToken);
+            }
+
             if (keepDayTotals)
             {
                 var current = new SqliteDayTotals.Contribution(
@@ -176,6 +181,21 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
         }
 
         return observations;
+    }
+
+    /// <summary>The item's comments labelled negative, and offensive or hate, by any model version (the dashboard's comment mood).</summary>
+    private async Task CountMoodAsync(string id, CancellationToken cancellationToken)
+    {
+        var command = Command("""
+            UPDATE item_summary SET
+                negative_comments = (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
+                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'sentiment' AND lower(a.label) = 'negative')),
+                toxic_comments = (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
+                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'toxicity' AND lower(a.label) IN ('offensive', 'hate')))
+            WHERE item_id = $id
+            """);
+        command.Parameters.AddWithValue("$id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task UpsertAsync(ItemRow row, int observations, Observation? latest, double?[] values, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ namespace Monitor.Storage.Sqlite;
 /// <summary>
 /// Fills the read-side summaries of a store written before they existed, inside the migration's
 /// transaction. Items go channel by channel in publication order, so each one's baseline is
-/// already summarised when it is scored and nothing is scored twice.
+/// already summarised when it is scored and nothing is scored twice. Columns later migrations add
+/// (day totals, comment mood) are filled by those migrations.
 /// </summary>
 internal static class SqliteSummaryBackfill
 {
@@ -14,7 +15,7 @@ internal static class SqliteSummaryBackfill
     public static async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var statements = new SqliteStatements(connection, transaction);
-        var summaries = new SqliteItemSummaries(statements, keepDayTotals: false);
+        var summaries = new SqliteItemSummaries(statements, keepDayTotals: false, keepMood: false);
         (string Channel, string Kind, string Published, string Id)? after = null;
         while (true)
         {
