@@ -131,6 +131,9 @@ public sealed class PostgresStateTests(PostgresFixture postgres)
         var cutOffAsked = log.ShouldRecoverAsync(new ChannelRun("cao-bang-web", fire, "worker-b", true, clock.GetUtcNow()));
         var deadAsked = log.ShouldRecoverAsync(new ChannelRun("lang-son-web", fire, "worker-b", true, clock.GetUtcNow()));
         var doneAsked = log.ShouldRecoverAsync(new ChannelRun("thai-nguyen-web", fire, "worker-b", true, clock.GetUtcNow()));
+
+        // Quartz can hand a recovery back to the very worker it took for dead.
+        var doneHereAsked = log.ShouldRecoverAsync(new ChannelRun("thai-nguyen-web", fire, "worker-a", true, clock.GetUtcNow()));
         cutOffAsked.IsCompleted.ShouldBeFalse();
 
         // worker-a reconnects and its run beats again meanwhile; the other run stays silent.
@@ -140,6 +143,7 @@ public sealed class PostgresStateTests(PostgresFixture postgres)
         (await cutOffAsked).ShouldBeFalse();
         (await deadAsked).ShouldBeTrue();
         (await doneAsked).ShouldBeFalse();
+        (await doneHereAsked).ShouldBeFalse();
         dead.ShouldNotBe(cutOff);
     }
 

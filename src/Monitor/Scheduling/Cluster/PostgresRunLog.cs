@@ -36,13 +36,14 @@ internal sealed class PostgresRunLog(NpgsqlDataSource dataSource, ClusterSchedul
 
         // Long enough for a living run to beat (its worker reconnects within one check-in interval).
         await Task.Delay(StaleAfter, clock, cancellationToken);
+        // Any worker's run of the fire counts, this one's included: Quartz may hand the recovery of a
+        // worker it wrongly took for dead back to that same worker.
         await using var command = dataSource.CreateCommand("""
             SELECT COALESCE(bool_or(finished_at IS NOT NULL), false), max(alive_at) FROM monitor_job_runs
-            WHERE channel_id = $1 AND scheduled_at = $2 AND instance <> $3
+            WHERE channel_id = $1 AND scheduled_at = $2
             """);
         command.Parameters.AddWithValue(recovery.ChannelId);
         command.Parameters.Add(PostgresValues.Nullable(recovery.ScheduledAt));
-        command.Parameters.AddWithValue(recovery.Instance);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var finished = reader.GetBoolean(0);
