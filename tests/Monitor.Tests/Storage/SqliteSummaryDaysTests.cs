@@ -76,6 +76,33 @@ public sealed class SqliteSummaryDaysTests : IAsyncLifetime, IDisposable
         actual.ShouldBe(expected);
     }
 
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task GetDailyTotalsAsync_WholeHoursInVietnamDays_EqualsGroupingEveryItem(int? fromHour, int? toHour, string? platform)
+    {
+        var from = fromHour is { } f ? T0.AddHours(f) : (DateTimeOffset?)null;
+        var to = toHour is { } t ? T0.AddHours(t) : (DateTimeOffset?)null;
+        var filter = new ContentFilter(Stations, PlatformNames.TryParse(platform, out var p) ? p : null, from, to);
+
+        // Whole hours: added up from summary_hours, which saves keep (items above moved between hours and days).
+        var daily = await store.GetDailyTotalsAsync(filter, TimeSpan.FromHours(7));
+
+        var actual = daily.Select(d => $"{d.StationId} {d.Platform.ToWire()} {d.Day:yyyy-MM-dd} {d.Items} {d.Engagement} {d.Views} {d.Comments} {d.Flagged}");
+        var expected = await OracleAsync($"""
+            SELECT station_id, platform, date(substr(at, 1, 19), '+420 minutes') AS day, COUNT(*), SUM(engagement), SUM(COALESCE(views, 0)), SUM(comments), SUM(flagged)
+            FROM item_summary i WHERE {Period("i", from, to, platform)} GROUP BY station_id, platform, day ORDER BY day, station_id, platform
+            """);
+        expected.ShouldNotBeEmpty();
+        actual.ShouldBe(expected);
+
+        // A period that does not start on the hour is grouped from the items: the same answer for its rows.
+        if (from is { } start)
+        {
+            var offHour = await store.GetDailyTotalsAsync(filter with { From = start.AddMinutes(-30) }, TimeSpan.FromHours(7));
+            offHour.Sum(d => d.Items).ShouldBeGreaterThanOrEqualTo(daily.Sum(d => d.Items));
+        }
+    }
+
     [Fact]
     public async Task GetStatsAsync_AfterItemsMoved_EqualsSumsOverEveryItem()
     {

@@ -15,17 +15,31 @@ internal sealed partial class SqliteContentStore
             await using var command = connection.CreateCommand();
 
             // `at` is fixed-width UTC text; its first 19 characters are what SQLite's date functions read.
-            command.CommandText = $"""
-                SELECT s.station_id, s.platform, date(substr(s.at, 1, 19), $offset) AS day,
-                       COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0)), SUM(s.comments), SUM(s.flagged)
-                FROM item_summary s WHERE {Where(command, filter)}
-                GROUP BY s.station_id, s.platform, day ORDER BY day, s.station_id, s.platform
-                """;
+            // Whole hours (the dashboard's periods are local days, its zone a whole-hour offset) are
+            // added up from summary_hours; anything else groups the items themselves.
+            command.CommandText = WholeHours(filter, utcOffset)
+                ? $"""
+                  SELECT s.station_id, s.platform, date(substr(s.at, 1, 19), $offset) AS day,
+                         SUM(s.items), SUM(s.engagement), SUM(s.views), SUM(s.comments), SUM(s.flagged)
+                  FROM summary_hours s WHERE {Where(command, filter)}
+                  GROUP BY s.station_id, s.platform, day HAVING SUM(s.items) > 0 ORDER BY day, s.station_id, s.platform
+                  """
+                : $"""
+                  SELECT s.station_id, s.platform, date(substr(s.at, 1, 19), $offset) AS day,
+                         COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0)), SUM(s.comments), SUM(s.flagged)
+                  FROM item_summary s WHERE {Where(command, filter)}
+                  GROUP BY s.station_id, s.platform, day ORDER BY day, s.station_id, s.platform
+                  """;
             command.Parameters.AddWithValue("$offset", string.Create(CultureInfo.InvariantCulture, $"{(int)utcOffset.TotalMinutes:+0;-0} minutes"));
             return await ReadAllAsync(command, r => new DailyTotals(
                 r.GetString(0), ReadPlatform(r.GetString(1)), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)), cancellationToken);
         }, cancellationToken);
+
+    private static bool WholeHours(ContentFilter filter, TimeSpan utcOffset) =>
+        utcOffset.Ticks % TimeSpan.TicksPerHour == 0
+        && (filter.From is not { } from || from.UtcTicks % TimeSpan.TicksPerHour == 0)
+        && (filter.To is not { } to || to.UtcTicks % TimeSpan.TicksPerHour == 0);
 
     public Task<IReadOnlyList<ItemSummary>> GetLatestItemsAsync(ContentFilter filter, ItemCursor? after, int limit, CancellationToken cancellationToken = default) =>
         QueryStoreAsync<IReadOnlyList<ItemSummary>>(async connection =>

@@ -5,7 +5,8 @@ namespace Monitor.Storage.Sqlite;
 /// (published, else collected), platform and channel, the number of items, their latest engagement
 /// and views, their observations, comments and flagged targets. A save moves each touched item's
 /// old contribution out and its new one in, so the leaderboard and <c>stats</c> add up a few rows
-/// a day instead of scanning every item.
+/// a day instead of scanning every item. The same contributions go to <c>summary_hours</c> (per
+/// station, UTC hour and platform), from which the dashboard draws days in any whole-hour time zone.
 /// </summary>
 internal sealed class SqliteDayTotals(SqliteStatements statements)
 {
@@ -32,6 +33,9 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
     /// <summary>The day an item time falls on (SqliteTime's text starts with yyyy-MM-dd, UTC).</summary>
     public static string Day(string at) => at[..10];
 
+    /// <summary>The start of the UTC hour an item time falls in, in SqliteTime's text.</summary>
+    public static string Hour(string at) => at[..13] + ":00:00.0000000Z";
+
     private async Task AddAsync(Contribution c, int sign, CancellationToken cancellationToken)
     {
         var command = statements.Get("""
@@ -52,5 +56,22 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
         command.Parameters.AddWithValue("$comments", sign * c.Comments);
         command.Parameters.AddWithValue("$flagged", sign * c.Flagged);
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        var hour = statements.Get("""
+            INSERT INTO summary_hours (station_id, at, platform, items, engagement, views, comments, flagged)
+            VALUES ($station, $at, $platform, $items, $engagement, $views, $comments, $flagged)
+            ON CONFLICT (station_id, at, platform) DO UPDATE SET
+                items = items + excluded.items, engagement = engagement + excluded.engagement, views = views + excluded.views,
+                comments = comments + excluded.comments, flagged = flagged + excluded.flagged
+            """);
+        hour.Parameters.AddWithValue("$station", c.StationId);
+        hour.Parameters.AddWithValue("$at", Hour(c.At));
+        hour.Parameters.AddWithValue("$platform", c.Platform);
+        hour.Parameters.AddWithValue("$items", sign);
+        hour.Parameters.AddWithValue("$engagement", sign * c.Engagement);
+        hour.Parameters.AddWithValue("$views", sign * c.Views);
+        hour.Parameters.AddWithValue("$comments", sign * c.Comments);
+        hour.Parameters.AddWithValue("$flagged", sign * c.Flagged);
+        await hour.ExecuteNonQueryAsync(cancellationToken);
     }
 }
