@@ -36,6 +36,7 @@ internal sealed class PostgresRunLog(NpgsqlDataSource dataSource, ClusterSchedul
 
         // Long enough for a living run to beat (its worker reconnects within one check-in interval).
         await Task.Delay(StaleAfter, clock, cancellationToken);
+
         // Any worker's run of the fire counts, this one's included: Quartz may hand the recovery of a
         // worker it wrongly took for dead back to that same worker.
         await using var command = dataSource.CreateCommand("""

@@ -45,16 +45,10 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
                 items = items + excluded.items, engagement = engagement + excluded.engagement, views = views + excluded.views,
                 observations = observations + excluded.observations, comments = comments + excluded.comments, flagged = flagged + excluded.flagged
             """);
-        command.Parameters.AddWithValue("$station", c.StationId);
+        BindShared(command, c, sign);
         command.Parameters.AddWithValue("$day", Day(c.At));
-        command.Parameters.AddWithValue("$platform", c.Platform);
         command.Parameters.AddWithValue("$channel", c.ChannelId);
-        command.Parameters.AddWithValue("$items", sign);
-        command.Parameters.AddWithValue("$engagement", sign * c.Engagement);
-        command.Parameters.AddWithValue("$views", sign * c.Views);
         command.Parameters.AddWithValue("$observations", sign * c.Observations);
-        command.Parameters.AddWithValue("$comments", sign * c.Comments);
-        command.Parameters.AddWithValue("$flagged", sign * c.Flagged);
         await command.ExecuteNonQueryAsync(cancellationToken);
 
         var hour = statements.Get("""
@@ -64,14 +58,20 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
                 items = items + excluded.items, engagement = engagement + excluded.engagement, views = views + excluded.views,
                 comments = comments + excluded.comments, flagged = flagged + excluded.flagged
             """);
-        hour.Parameters.AddWithValue("$station", c.StationId);
+        BindShared(hour, c, sign);
         hour.Parameters.AddWithValue("$at", Hour(c.At));
-        hour.Parameters.AddWithValue("$platform", c.Platform);
-        hour.Parameters.AddWithValue("$items", sign);
-        hour.Parameters.AddWithValue("$engagement", sign * c.Engagement);
-        hour.Parameters.AddWithValue("$views", sign * c.Views);
-        hour.Parameters.AddWithValue("$comments", sign * c.Comments);
-        hour.Parameters.AddWithValue("$flagged", sign * c.Flagged);
         await hour.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The parameters the day and the hour rows share: the station, the platform and the signed sums.</summary>
+    private static void BindShared(Microsoft.Data.Sqlite.SqliteCommand command, Contribution c, int sign)
+    {
+        command.Parameters.AddWithValue("$station", c.StationId);
+        command.Parameters.AddWithValue("$platform", c.Platform);
+        command.Parameters.AddWithValue("$items", sign);
+        command.Parameters.AddWithValue("$engagement", sign * c.Engagement);
+        command.Parameters.AddWithValue("$views", sign * c.Views);
+        command.Parameters.AddWithValue("$comments", sign * c.Comments);
+        command.Parameters.AddWithValue("$flagged", sign * c.Flagged);
     }
 }
