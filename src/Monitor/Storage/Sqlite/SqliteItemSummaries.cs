@@ -290,7 +290,7 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
 
             if (position is { } p)
             {
-                score = await ScoreAsync(p.Channel, p.Kind, p.Published, itemId, p.Value, column, cancellationToken);
+                score = SqliteStaleScores.Score(await SqliteStaleScores.ReadBaselineAsync(statements, p.Channel, p.Kind, p.Published, itemId, age, cancellationToken), p.Value);
             }
 
             var update = Command($"UPDATE item_summary SET score_{column} = $score WHERE item_id = $id");
@@ -308,35 +308,6 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
         }
 
         rescore.Clear();
-    }
-
-    private async Task<double?> ScoreAsync(string channel, string kind, string published, string itemId, double actual, string column, CancellationToken cancellationToken)
-    {
-        var command = Command($"""
-            SELECT value_{column} FROM item_summary
-            WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) < ($published, $id) AND value_{column} IS NOT NULL
-            ORDER BY published_at DESC, item_id DESC LIMIT {Overperformance.BaselineSize}
-            """);
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$published", published);
-        command.Parameters.AddWithValue("$id", itemId);
-        var baseline = new List<double>(Overperformance.BaselineSize);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                baseline.Add(reader.GetDouble(0));
-            }
-        }
-
-        if (baseline.Count < Overperformance.MinimumBaseline)
-        {
-            return null;
-        }
-
-        var expected = Overperformance.TrimmedMean(baseline);
-        return expected > 0 ? Overperformance.Score(actual, expected) : null;
     }
 
     private SqliteCommand Command(string sql) => statements.Get(sql);

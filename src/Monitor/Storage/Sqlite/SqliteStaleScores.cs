@@ -65,7 +65,7 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
         var windows = new Queue<double>[Ages];
         for (var a = 0; a < Ages; a++)
         {
-            windows[a] = await ReadBaselineAsync(channel, kind, published, itemId, a, cancellationToken);
+            windows[a] = await ReadBaselineAsync(statements, channel, kind, published, itemId, a, cancellationToken);
         }
 
         // Collected first and written after the walk: the walk's cursor never sees its own updates.
@@ -125,8 +125,11 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
         return changes.Select(c => c.ItemId);
     }
 
-    /// <summary>The values at age <paramref name="age"/> of the items just before the position, oldest first.</summary>
-    private async Task<Queue<double>> ReadBaselineAsync(string channel, string kind, string published, string itemId, int age, CancellationToken cancellationToken)
+    /// <summary>
+    /// The values at age <paramref name="age"/> (0: 1 h, 1: 24 h, 2: 7 d) of the channel's items of
+    /// the kind just before the position, oldest first: an item's overperformance baseline.
+    /// </summary>
+    internal static async Task<Queue<double>> ReadBaselineAsync(SqliteStatements statements, string channel, string kind, string published, string itemId, int age, CancellationToken cancellationToken)
     {
         var column = age switch { 0 => "value_1h", 1 => "value_24h", _ => "value_7d" };
         var command = statements.Get($"""
@@ -151,8 +154,8 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
         return new Queue<double>(newestFirst);
     }
 
-    /// <summary>The same score <see cref="SqliteItemSummaries"/> gives one item from its baseline.</summary>
-    private static double? Score(Queue<double> baseline, double actual)
+    /// <summary>An item's overperformance from its baseline; null while the baseline is too short or zero.</summary>
+    internal static double? Score(IReadOnlyCollection<double> baseline, double actual)
     {
         if (baseline.Count < Overperformance.MinimumBaseline)
         {
