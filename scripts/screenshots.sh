@@ -23,6 +23,6 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
 item=$(sqlite3 "file:$db?mode=ro" "SELECT item_id FROM item_summary WHERE station_id = 'thai-nguyen' AND comments > 0 ORDER BY engagement DESC LIMIT 1")
-pages=(/ /stations/thai-nguyen "/items/$item" /inbox @flag "/search?q=thai+nguyen" "/search?q=lu+lut&target=comments")
+pages=(/ /stations/thai-nguyen "/items/$item" /inbox @flag /alerts "/search?q=thai+nguyen" "/search?q=lu+lut&target=comments")
 "$driver/node/linux-x64/node" scripts/dashboard-pages.mjs "$driver/package" "http://127.0.0.1:$port" screenshots "$password" "$out" "${pages[@]}" | tee "$out/pages.tsv"
 ls -1 "$out"/*.png
