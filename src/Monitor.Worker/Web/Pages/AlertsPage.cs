@@ -90,7 +90,7 @@ internal static class AlertsPage
         {
             html.Raw("<tr>").Element("td", t.Date(alert.OpenedAt)).Element("td", t["AlertKind_" + alert.Kind.ToWire()])
                 .Element("td", page.Sources.StationName(alert.StationId)).Element("td", alert.Summary)
-                .Element("td", string.Join(" · ", alert.Numbers.Select(n => $"{n.Key} {t.Fraction(n.Value, 2)}")))
+                .Element("td", string.Join(" · ", alert.Numbers.Select(n => $"{n.Key} {Figure(t, n.Value)}")))
                 .Element("td", alert.ClosedAt is { } closed ? $"{t["AlertClosed"]} {t.Date(closed)}" : t["AlertOpen"])
                 .Element("td", Deliveries(t, alert.Deliveries))
                 .Raw("<td>");
@@ -106,6 +106,10 @@ internal static class AlertsPage
 
         html.Raw("</tbody></table></div>");
     }
+
+    /// <summary>Counts as counts (<c>3.631</c>), shares and scores with two decimals (<c>3,73</c>).</summary>
+    private static string Figure(Localization.UiText t, double value) =>
+        value == Math.Round(value) && Math.Abs(value) < long.MaxValue ? t.Number((long)value) : t.Fraction(value, 2);
 
     private static string Deliveries(Localization.UiText t, IReadOnlyList<StoredDelivery> deliveries) =>
         deliveries.Count == 0
