@@ -58,11 +58,11 @@ internal static class OverviewPage
                 (t["OpenFlags"], openFlags is { } open ? t.Number(open) : "–"),
                 (t["FlagsRaised"], t.Number(daily.Sum(d => d.Flagged))));
 
-            html.Element("h2", t["EngagementOverTime"]);
-            var days = Widgets.Days(daily);
-            var byStationDay = daily.GroupBy(d => (d.StationId, d.Day)).ToDictionary(g => g.Key, g => (double)g.Sum(d => d.Engagement));
-            SvgCharts.Lines(html, t["EngagementOverTime"], [.. days.Select(t.Day)],
-                [.. stations.Select(s => new ChartSeries(s.Name, [.. days.Select(d => byStationDay.TryGetValue((s.Id, d), out var v) ? v : (double?)0)]))],
+            var days = ChartDays.Of(Widgets.Days(daily));
+            var engagement = t[days.Weekly ? "EngagementOverTimeWeekly" : "EngagementOverTime"];
+            html.Element("h2", engagement);
+            SvgCharts.Lines(html, engagement, days.Labels(t),
+                [.. stations.Select(s => new ChartSeries(s.Name, days.Sum(daily.Where(d => d.StationId == s.Id), d => d.Day, d => d.Engagement)))],
                 v => t.Number((long)v));
 
             html.Element("h2", t["PlatformMix"]);

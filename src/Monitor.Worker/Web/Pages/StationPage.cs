@@ -61,16 +61,18 @@ internal static class StationPage
                 (t["Comments"], t.Number(daily.Sum(d => d.Comments))),
                 (t["FlagsRaised"], t.Number(daily.Sum(d => d.Flagged))));
 
-            var days = Widgets.Days(daily);
+            var days = ChartDays.Of(Widgets.Days(daily));
+            var labels = days.Labels(t);
             var platforms = daily.Select(d => d.Platform).Distinct().Order().ToList();
-            var cells = daily.ToDictionary(d => (d.Platform, d.Day));
-            html.Element("h2", t["ReachPerPlatform"]);
-            SvgCharts.Lines(html, t["ReachPerPlatform"], [.. days.Select(t.Day)],
-                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), [.. days.Select(d => cells.TryGetValue((p, d), out var c) ? c.Engagement : (double?)0)]))],
+            var reach = t[days.Weekly ? "ReachPerPlatformWeekly" : "ReachPerPlatform"];
+            html.Element("h2", reach);
+            SvgCharts.Lines(html, reach, labels,
+                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), days.Sum(daily.Where(d => d.Platform == p), d => d.Day, d => d.Engagement)))],
                 v => t.Number((long)v));
-            html.Element("h2", t["OutputPerDay"]);
-            SvgCharts.StackedBars(html, t["OutputPerDay"], [.. days.Select(t.Day)],
-                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), [.. days.Select(d => cells.TryGetValue((p, d), out var c) ? c.Items : (double?)0)]))],
+            var output = t[days.Weekly ? "OutputPerWeek" : "OutputPerDay"];
+            html.Element("h2", output);
+            SvgCharts.StackedBars(html, output, labels,
+                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), days.Sum(daily.Where(d => d.Platform == p), d => d.Day, d => d.Items)))],
                 v => t.Number((long)v));
 
             html.Element("h2", t["TopItems"]);
