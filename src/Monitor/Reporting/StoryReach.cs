@@ -20,6 +20,9 @@ public sealed class StoryReach(IContentQueries queries)
 {
     public const int MaxItems = 1000;
 
+    /// <summary>Items read per query when a run of days is loaded.</summary>
+    private const int LoadPage = 5000;
+
     private static readonly int AllPlatforms = Enum.GetValues<Platform>().Length;
 
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
@@ -35,7 +38,7 @@ public sealed class StoryReach(IContentQueries queries)
         while (queue.TryDequeue(out var current) && platforms.Count < AllPlatforms && visited.Count < MaxItems)
         {
             var linked = await queries.GetItemsSharingLinksAsync(current.LinkKeys, cancellationToken);
-            foreach (var next in linked.Concat(await TitledAsync(current, cancellationToken)))
+            foreach (var next in linked.Concat(await TitledAsync(current, visited, cancellationToken)))
             {
                 if (visited.Add(next.Item.Id))
                 {
@@ -48,13 +51,16 @@ public sealed class StoryReach(IContentQueries queries)
         return platforms.Count;
     }
 
-    /// <summary>The station's items joined to this one by title, read from the days its window spans.</summary>
-    private async Task<List<StoryCandidate>> TitledAsync(StoryCandidate current, CancellationToken cancellationToken)
+    /// <summary>
+    /// The station's items not visited yet joined to this one by title, read from the days its window
+    /// spans; only those joined are read with their link keys (a day's items without them are one index
+    /// range, with them a look-up per item: ~10× the time).
+    /// </summary>
+    private async Task<IReadOnlyList<StoryCandidate>> TitledAsync(StoryCandidate current, HashSet<string> visited, CancellationToken cancellationToken)
     {
-        var titled = new List<StoryCandidate>();
         if (current.Item.PublishedAt is not { } published)
         {
-            return titled;
+            return [];
         }
 
         var station = current.Item.StationId;
@@ -62,18 +68,25 @@ public sealed class StoryReach(IContentQueries queries)
         var last = (published + StoryLinker.Window).UtcDateTime.Date;
         await LoadAsync(station, first, last, cancellationToken);
         var shingles = StoryTitle.Fingerprints(current.Item.Title);
+        var titled = new List<string>();
         for (var day = first; day <= last; day += Day)
         {
             foreach (var other in days[(station, day)])
             {
-                if (Joins(current.Item, shingles, other.Candidate.Item, other.Shingles))
+                if (!visited.Contains(other.Item.Id) && Joins(current.Item, shingles, other.Item, other.Shingles))
                 {
-                    titled.Add(other.Candidate);
+                    titled.Add(other.Item.Id);
                 }
             }
         }
 
-        return titled;
+        if (titled.Count == 0)
+        {
+            return [];
+        }
+
+        var found = (await queries.GetStoryCandidatesByIdAsync(titled, cancellationToken)).ToDictionary(c => c.Item.Id, StringComparer.Ordinal);
+        return [.. titled.Select(id => found.GetValueOrDefault(id)).OfType<StoryCandidate>()];
     }
 
     /// <summary>Reads the days of [first, last] not read yet, each run of consecutive ones in one query.</summary>
@@ -99,14 +112,27 @@ public sealed class StoryReach(IContentQueries queries)
                 days[(station, d)] = [];
             }
 
+            // Newest first in pages (the Elasticsearch store answers at most its result window at a time).
             var range = new ContentFilter([station], null, new DateTimeOffset(day, TimeSpan.Zero), new DateTimeOffset(end + Day, TimeSpan.Zero));
-            foreach (var candidate in await queries.GetStoryCandidatesAsync(range, cancellationToken))
+            ItemCursor? after = null;
+            while (true)
             {
-                // An undated item (filed under its collection time) never joins by title.
-                if (candidate.Item.PublishedAt is { } at && days.TryGetValue((station, at.UtcDateTime.Date), out var list))
+                var page = await queries.GetLatestItemsAsync(range, after, LoadPage, cancellationToken);
+                foreach (var item in page)
                 {
-                    list.Add(new Dated(candidate, StoryTitle.Fingerprints(candidate.Item.Title)));
+                    // An undated item (filed under its collection time) never joins by title.
+                    if (item.PublishedAt is { } at && days.TryGetValue((station, at.UtcDateTime.Date), out var list))
+                    {
+                        list.Add(new Dated(item, StoryTitle.Fingerprints(item.Title)));
+                    }
                 }
+
+                if (page.Count < LoadPage)
+                {
+                    break;
+                }
+
+                after = new ItemCursor(page[^1].PublishedAt ?? page[^1].CollectedAt, page[^1].Id);
             }
 
             day = end + Day;
@@ -120,5 +146,5 @@ public sealed class StoryReach(IContentQueries queries)
         && (pa > pb ? pa - pb : pb - pa) <= StoryLinker.Window
         && StoryTitle.JaccardAtLeast(aShingles, bShingles, StoryLinker.TitleThreshold);
 
-    private sealed record Dated(StoryCandidate Candidate, ulong[] Shingles);
+    private sealed record Dated(ItemSummary Item, ulong[] Shingles);
 }
