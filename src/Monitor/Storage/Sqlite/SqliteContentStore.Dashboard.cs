@@ -15,27 +15,58 @@ internal sealed partial class SqliteContentStore
         {
             await using var command = connection.CreateCommand();
 
-            // `at` is fixed-width UTC text; its first 19 characters are what SQLite's date functions read.
             // Whole hours (the dashboard's periods are local days, its zone a whole-hour offset) are
             // added up from summary_hours; anything else groups the items themselves.
-            command.CommandText = WholeHours(filter, utcOffset)
-                ? $"""
-                  SELECT s.station_id, s.platform, date(substr(s.at, 1, 19), $offset) AS day,
-                         SUM(s.items), SUM(s.engagement), SUM(s.views), SUM(s.comments), SUM(s.flagged)
-                  FROM summary_hours s WHERE {Where(command, filter)}
-                  GROUP BY s.station_id, s.platform, day HAVING SUM(s.items) > 0 ORDER BY day, s.station_id, s.platform
-                  """
-                : $"""
-                  SELECT s.station_id, s.platform, date(substr(s.at, 1, 19), $offset) AS day,
-                         COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0)), SUM(s.comments), SUM(s.flagged)
-                  FROM item_summary s WHERE {Where(command, filter)}
-                  GROUP BY s.station_id, s.platform, day ORDER BY day, s.station_id, s.platform
-                  """;
+            if (WholeHours(filter, utcOffset))
+            {
+                command.CommandText = $"""
+                    SELECT s.station_id, s.platform, s.at, s.items, s.engagement, s.views, s.comments, s.flagged
+                    FROM summary_hours s WHERE {Where(command, filter)}
+                    """;
+                return await SumHoursAsync(command, utcOffset, cancellationToken);
+            }
+
+            // `at` is fixed-width UTC text; its first 19 characters are what SQLite's date functions read.
+            command.CommandText = $"""
+                SELECT s.station_id, s.platform, date(substr(s.at, 1, 19), $offset) AS day,
+                       COUNT(*), SUM(s.engagement), SUM(COALESCE(s.views, 0)), SUM(s.comments), SUM(s.flagged)
+                FROM item_summary s WHERE {Where(command, filter)}
+                GROUP BY s.station_id, s.platform, day ORDER BY day, s.station_id, s.platform
+                """;
             command.Parameters.AddWithValue("$offset", string.Create(CultureInfo.InvariantCulture, $"{(int)utcOffset.TotalMinutes:+0;-0} minutes"));
             return await ReadAllAsync(command, r => new DailyTotals(
                 r.GetString(0), ReadPlatform(r.GetString(1)), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)), cancellationToken);
         }, cancellationToken);
+
+    /// <summary>
+    /// summary_hours' rows added up per station, platform and local day here rather than grouped by
+    /// SQLite: its rows are read in key order (one range), where a GROUP BY on a computed day sorted
+    /// them all first (a station's year: ~39k rows, 100 ms → 20 ms). Ordered as the item query orders.
+    /// </summary>
+    private static async Task<IReadOnlyList<DailyTotals>> SumHoursAsync(SqliteCommand command, TimeSpan utcOffset, CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<(string Station, string Platform, DateOnly Day), (int Items, long Engagement, long Views, long Comments, long Flagged)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // `at` is SqliteTime's fixed-width UTC text of the hour's start: yyyy-MM-ddTHH...
+                var at = reader.GetString(2);
+                var hour = new DateTime(Digits(at, 0, 4), Digits(at, 5, 2), Digits(at, 8, 2), Digits(at, 11, 2), 0, 0, DateTimeKind.Utc);
+                var key = (reader.GetString(0), reader.GetString(1), DateOnly.FromDateTime(hour + utcOffset));
+                var sum = sums.GetValueOrDefault(key);
+                sums[key] = (sum.Items + reader.GetInt32(3), sum.Engagement + reader.GetInt64(4), sum.Views + reader.GetInt64(5),
+                    sum.Comments + reader.GetInt64(6), sum.Flagged + reader.GetInt64(7));
+            }
+        }
+
+        return [.. sums.Where(s => s.Value.Items > 0)
+            .OrderBy(s => s.Key.Day).ThenBy(s => s.Key.Station, StringComparer.Ordinal).ThenBy(s => s.Key.Platform, StringComparer.Ordinal)
+            .Select(s => new DailyTotals(s.Key.Station, ReadPlatform(s.Key.Platform), s.Key.Day, s.Value.Items, s.Value.Engagement, s.Value.Views, s.Value.Comments, s.Value.Flagged))];
+    }
+
+    private static int Digits(string text, int start, int length) => int.Parse(text.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static bool WholeHours(ContentFilter filter, TimeSpan utcOffset) =>
         utcOffset.Ticks % TimeSpan.TicksPerHour == 0
