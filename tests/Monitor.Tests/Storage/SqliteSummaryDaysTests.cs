@@ -116,6 +116,20 @@ public sealed class SqliteSummaryDaysTests : IAsyncLifetime, IDisposable
         actual.ShouldBe(expected);
     }
 
+    [Fact]
+    public async Task GetChannelActivityAsync_AllTime_EqualsGroupingEveryItem()
+    {
+        // All time: counts from summary_days and each channel's latest collection from summary_channel_latest.
+        var activity = await store.GetChannelActivityAsync(new ContentFilter(Stations, null, null, null));
+
+        var actual = activity.Select(a => $"{a.ChannelId} {a.Platform.ToWire()} {a.Items} {SqliteTime.Write(a.LastCollectedAt)}");
+        var expected = await OracleAsync("SELECT channel_id, platform, COUNT(*), MAX(collected_at) FROM item_summary GROUP BY channel_id, platform ORDER BY channel_id");
+        expected.Count.ShouldBeGreaterThan(1);
+        actual.ShouldBe(expected);
+        (await store.GetChannelActivityAsync(new ContentFilter(Stations, Platform.YouTube, null, null))).Select(a => a.ChannelId).ShouldBe(["cao-bang-youtube", "thai-nguyen-youtube"]);
+        (await store.GetChannelActivityAsync(new ContentFilter([], null, null, null))).ShouldBeEmpty();
+    }
+
     private static Item Item(int n)
     {
         var station = Stations[n % 2];

@@ -42,7 +42,7 @@ internal sealed partial class SqliteContentStore : IFlagInbox
             var counts = TriageNames.AllStatuses.ToDictionary(s => s, _ => 0L);
             await using (var command = connection.CreateCommand())
             {
-                command.CommandText = $"SELECT t.status, COUNT(*) FROM flag_triage t WHERE {TriageWhere(command, filter, withStatus: false)} GROUP BY t.status";
+                command.CommandText = FlagCountsSql(command, filter);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {

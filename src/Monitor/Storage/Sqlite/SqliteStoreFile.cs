@@ -77,9 +77,10 @@ internal sealed class SqliteStoreFile
             // lose nothing when the process is killed). busy_timeout: Quartz shares the file.
             // cache_size: a save inserts into indexes keyed by item id, i.e. at random pages; past SQLite's
             // default 2 MB cache each of those is read again from the OS, which made a large import I/O-bound.
+            // recursive_triggers: a REPLACE that removes a row fires its delete trigger (summary_flags' counts).
             command.CommandText = ReadOnly
                 ? "PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;"
-                : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA cache_size = -131072;";
+                : "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA cache_size = -131072; PRAGMA recursive_triggers = ON;";
             await command.ExecuteNonQueryAsync(cancellationToken);
 
             // A read of its own: in a batch, rows of a SELECT after PRAGMAs are never stepped, so a file
