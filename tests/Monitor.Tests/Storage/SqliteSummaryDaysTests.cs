@@ -53,6 +53,11 @@ public sealed class SqliteSummaryDaysTests : IAsyncLifetime, IDisposable
         { 47, null, null },
         { null, 29, "web" },
         { 26, 27, null },
+
+        // Vietnam midnights (17:00 UTC): read from summary_local_days.
+        { 17, 65, null },
+        { 41, null, "youtube" },
+        { null, 41, null },
     };
 
     [Theory]
@@ -84,7 +89,8 @@ public sealed class SqliteSummaryDaysTests : IAsyncLifetime, IDisposable
         var to = toHour is { } t ? T0.AddHours(t) : (DateTimeOffset?)null;
         var filter = new ContentFilter(Stations, PlatformNames.TryParse(platform, out var p) ? p : null, from, to);
 
-        // Whole hours: added up from summary_hours, which saves keep (items above moved between hours and days).
+        // Whole hours: added up from summary_hours, Vietnam days read from summary_local_days, both kept as saves
+        // go (items above moved between hours and days).
         var daily = await store.GetDailyTotalsAsync(filter, TimeSpan.FromHours(7));
 
         var actual = daily.Select(d => $"{d.StationId} {d.Platform.ToWire()} {d.Day:yyyy-MM-dd} {d.Items} {d.Engagement} {d.Views} {d.Comments} {d.Flagged}");

@@ -15,8 +15,16 @@ internal sealed partial class SqliteContentStore
         {
             await using var command = connection.CreateCommand();
 
-            // Whole hours (the dashboard's periods are local days, its zone a whole-hour offset) are
-            // added up from summary_hours; anything else groups the items themselves.
+            // Vietnam days (the dashboard's) are read from summary_local_days; other whole hours are added
+            // up from summary_hours; anything else groups the items themselves.
+            if (utcOffset == LocalDaysOffset && StartsLocalDay(filter.From) && StartsLocalDay(filter.To))
+            {
+                command.CommandText = LocalDaysSql(command, filter);
+                return await ReadAllAsync(command, r => new DailyTotals(
+                    r.GetString(0), ReadPlatform(r.GetString(1)), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)), cancellationToken);
+            }
+
             if (WholeHours(filter, utcOffset))
             {
                 command.CommandText = $"""
@@ -64,6 +72,44 @@ internal sealed partial class SqliteContentStore
         return [.. sums.Where(s => s.Value.Items > 0)
             .OrderBy(s => s.Key.Day).ThenBy(s => s.Key.Station, StringComparer.Ordinal).ThenBy(s => s.Key.Platform, StringComparer.Ordinal)
             .Select(s => new DailyTotals(s.Key.Station, ReadPlatform(s.Key.Platform), s.Key.Day, s.Value.Items, s.Value.Engagement, s.Value.Views, s.Value.Comments, s.Value.Flagged))];
+    }
+
+    /// <summary>The offset of summary_local_days' days (Vietnam's, UTC+7 all year).</summary>
+    private static readonly TimeSpan LocalDaysOffset = TimeSpan.FromHours(7);
+
+    private static bool StartsLocalDay(DateTimeOffset? at) => at is not { } a || (a.UtcTicks + LocalDaysOffset.Ticks) % TimeSpan.TicksPerDay == 0;
+
+    private static string LocalDaysSql(SqliteCommand command, ContentFilter filter)
+    {
+        var where = new StringBuilder("d.items > 0");
+        if (filter.Stations is { } stations)
+        {
+            where.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND d.station_id IN ({InList(command, "$st", stations)})");
+        }
+
+        if (filter.Platform is { } platform)
+        {
+            where.Append(" AND d.platform = $platform");
+            command.Parameters.AddWithValue("$platform", platform.ToWire());
+        }
+
+        string Day(DateTimeOffset at) => at.ToOffset(LocalDaysOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (filter.From is { } from)
+        {
+            where.Append(" AND d.day >= $fromDay");
+            command.Parameters.AddWithValue("$fromDay", Day(from));
+        }
+
+        if (filter.To is { } to)
+        {
+            where.Append(" AND d.day < $toDay");
+            command.Parameters.AddWithValue("$toDay", Day(to));
+        }
+
+        return $"""
+            SELECT d.station_id, d.platform, d.day, d.items, d.engagement, d.views, d.comments, d.flagged
+            FROM summary_local_days d WHERE {where} ORDER BY d.day, d.station_id, d.platform
+            """;
     }
 
     private static int Digits(string text, int start, int length) => int.Parse(text.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
