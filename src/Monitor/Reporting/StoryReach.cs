@@ -20,9 +20,6 @@ public sealed class StoryReach(IContentQueries queries)
 {
     public const int MaxItems = 1000;
 
-    /// <summary>Items read per query when a run of days is loaded.</summary>
-    private const int LoadPage = 5000;
-
     private static readonly int AllPlatforms = Enum.GetValues<Platform>().Length;
 
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
@@ -53,8 +50,8 @@ public sealed class StoryReach(IContentQueries queries)
 
     /// <summary>
     /// The station's items not visited yet joined to this one by title, read from the days its window
-    /// spans; only those joined are read with their link keys (a day's items without them are one index
-    /// range, with them a look-up per item: ~10× the time).
+    /// spans as titles only; those joined are then read with their link keys (a day's titles are one
+    /// index range, whole candidates with their links a look-up per item: ~10× the time).
     /// </summary>
     private async Task<IReadOnlyList<StoryCandidate>> TitledAsync(StoryCandidate current, HashSet<string> visited, CancellationToken cancellationToken)
     {
@@ -73,7 +70,7 @@ public sealed class StoryReach(IContentQueries queries)
         {
             foreach (var other in days[(station, day)])
             {
-                if (!visited.Contains(other.Item.Id) && Joins(current.Item, shingles, other.Item, other.Shingles))
+                if (!visited.Contains(other.Item.Id) && Joins(current.Item, shingles, other))
                 {
                     titled.Add(other.Item.Id);
                 }
@@ -112,39 +109,34 @@ public sealed class StoryReach(IContentQueries queries)
                 days[(station, d)] = [];
             }
 
-            // Newest first in pages (the Elasticsearch store answers at most its result window at a time).
             var range = new ContentFilter([station], null, new DateTimeOffset(day, TimeSpan.Zero), new DateTimeOffset(end + Day, TimeSpan.Zero));
-            ItemCursor? after = null;
-            while (true)
+            foreach (var item in await queries.GetTitlesAsync(range, cancellationToken))
             {
-                var page = await queries.GetLatestItemsAsync(range, after, LoadPage, cancellationToken);
-                foreach (var item in page)
+                // An undated item (filed under its collection time) never joins by title: the store leaves it out.
+                if (days.TryGetValue((station, item.PublishedAt.UtcDateTime.Date), out var list))
                 {
-                    // An undated item (filed under its collection time) never joins by title.
-                    if (item.PublishedAt is { } at && days.TryGetValue((station, at.UtcDateTime.Date), out var list))
-                    {
-                        list.Add(new Dated(item, StoryTitle.Fingerprints(item.Title)));
-                    }
+                    list.Add(new Dated(item));
                 }
-
-                if (page.Count < LoadPage)
-                {
-                    break;
-                }
-
-                after = new ItemCursor(page[^1].PublishedAt ?? page[^1].CollectedAt, page[^1].Id);
             }
 
             day = end + Day;
         }
     }
 
-    /// <summary><see cref="StoryLinker.TitlesJoin"/> on fingerprinted titles.</summary>
-    private static bool Joins(ItemSummary a, ulong[] aShingles, ItemSummary b, ulong[] bShingles) =>
-        a.StationId == b.StationId
-        && a.PublishedAt is { } pa && b.PublishedAt is { } pb
-        && (pa > pb ? pa - pb : pb - pa) <= StoryLinker.Window
-        && StoryTitle.JaccardAtLeast(aShingles, bShingles, StoryLinker.TitleThreshold);
+    /// <summary><see cref="StoryLinker.TitlesJoin"/> on fingerprinted titles; the other's only once the times allow a join.</summary>
+    private static bool Joins(ItemSummary a, ulong[] aShingles, Dated b) =>
+        a.StationId == b.Item.StationId
+        && a.PublishedAt is { } pa
+        && (pa > b.Item.PublishedAt ? pa - b.Item.PublishedAt : b.Item.PublishedAt - pa) <= StoryLinker.Window
+        && StoryTitle.JaccardAtLeast(aShingles, b.Shingles, StoryLinker.TitleThreshold);
 
-    private sealed record Dated(ItemSummary Item, ulong[] Shingles);
+    /// <summary>A loaded item and its title's fingerprints, computed on first use.</summary>
+    private sealed class Dated(TitledItem item)
+    {
+        private ulong[]? shingles;
+
+        public TitledItem Item => item;
+
+        public ulong[] Shingles => shingles ??= StoryTitle.Fingerprints(item.Title);
+    }
 }

@@ -43,6 +43,9 @@ public interface IContentQueries
     /// <summary>One page of the filter's items, newest first (publication time, else collection time), after <paramref name="after"/> (null: the first page).</summary>
     Task<IReadOnlyList<ItemSummary>> GetLatestItemsAsync(ContentFilter filter, ItemCursor? after, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The filter's dated items as a title join reads them (id, station, publication time, title), in no set order.</summary>
+    Task<IReadOnlyList<TitledItem>> GetTitlesAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>The comments under the filter's items, and how many are negative, or offensive or hateful, by the models' latest assessment.</summary>
     Task<CommentMood> GetCommentMoodAsync(ContentFilter filter, CancellationToken cancellationToken = default);
 

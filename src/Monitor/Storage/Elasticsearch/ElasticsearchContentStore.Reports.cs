@@ -140,6 +140,20 @@ internal sealed partial class ElasticsearchContentStore
         return candidates;
     }
 
+    public async Task<IReadOnlyList<TitledItem>> GetTitlesAsync(ContentFilter filter, CancellationToken cancellationToken = default)
+    {
+        var titled = new List<TitledItem>();
+        await foreach (var source in PagedAsync(ElasticsearchIndices.Summaries, SummaryFilter(filter), BySeq, null, cancellationToken))
+        {
+            if (SummaryDocument.Read(source) is { PublishedAt: { } published } summary)
+            {
+                titled.Add(new TitledItem(summary.Id, summary.StationId, published, summary.Title));
+            }
+        }
+
+        return titled;
+    }
+
     public async Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
