@@ -12,9 +12,10 @@ namespace Monitor.Reporting;
 /// is seen; <see cref="MaxItems"/> bounds a pathological story (a link that every item carries) so
 /// one report never walks the whole store (which of its items are counted then depends on the
 /// order of the walk: the count is a lower bound).
-/// One instance serves one report: a station's items are read once per UTC day (an indexed time
-/// range) and their titles fingerprinted once, however many walks of the report look at that day,
-/// instead of one ±48 h window read per item walked.
+/// One instance serves one report: a station's titles are read once per UTC day (an indexed time
+/// range, titles and ids only) and fingerprinted once, however many walks of the report look at that
+/// day, instead of one ±48 h window read per item walked; only the items a walk reaches by title are
+/// read again with their link keys.
 /// </summary>
 public sealed class StoryReach(IContentQueries queries)
 {
@@ -35,12 +36,16 @@ public sealed class StoryReach(IContentQueries queries)
         while (queue.TryDequeue(out var current) && platforms.Count < AllPlatforms && visited.Count < MaxItems)
         {
             var linked = await queries.GetItemsSharingLinksAsync(current.LinkKeys, cancellationToken);
-            foreach (var next in linked.Concat(await TitledAsync(current, cancellationToken)))
+            var titled = (await TitledAsync(current.Item, cancellationToken)).Where(id => !visited.Contains(id)).ToList();
+
+            // Title matches are read as titles only; those the walk goes on from are read again with their link keys.
+            var next = titled.Count == 0 ? linked : [.. linked, .. await queries.GetStoryCandidatesByIdAsync(titled, cancellationToken)];
+            foreach (var candidate in next)
             {
-                if (visited.Add(next.Item.Id))
+                if (visited.Add(candidate.Item.Id))
                 {
-                    platforms.Add(next.Item.Platform);
-                    queue.Enqueue(next);
+                    platforms.Add(candidate.Item.Platform);
+                    queue.Enqueue(candidate);
                 }
             }
         }
@@ -49,26 +54,27 @@ public sealed class StoryReach(IContentQueries queries)
     }
 
     /// <summary>The station's items joined to this one by title, read from the days its window spans.</summary>
-    private async Task<List<StoryCandidate>> TitledAsync(StoryCandidate current, CancellationToken cancellationToken)
+    private async Task<List<string>> TitledAsync(ItemSummary current, CancellationToken cancellationToken)
     {
-        var titled = new List<StoryCandidate>();
-        if (current.Item.PublishedAt is not { } published)
+        var titled = new List<string>();
+        if (current.PublishedAt is not { } published)
         {
             return titled;
         }
 
-        var station = current.Item.StationId;
+        var station = current.StationId;
         var first = (published - StoryLinker.Window).UtcDateTime.Date;
         var last = (published + StoryLinker.Window).UtcDateTime.Date;
         await LoadAsync(station, first, last, cancellationToken);
-        var shingles = StoryTitle.Fingerprints(current.Item.Title);
+        var shingles = StoryTitle.Fingerprints(current.Title);
         for (var day = first; day <= last; day += Day)
         {
             foreach (var other in days[(station, day)])
             {
-                if (Joins(current.Item, shingles, other.Candidate.Item, other.Shingles))
+                if ((other.Published > published ? other.Published - published : published - other.Published) <= StoryLinker.Window
+                    && StoryTitle.JaccardAtLeast(shingles, other.Shingles, StoryLinker.TitleThreshold))
                 {
-                    titled.Add(other.Candidate);
+                    titled.Add(other.Id);
                 }
             }
         }
@@ -99,13 +105,13 @@ public sealed class StoryReach(IContentQueries queries)
                 days[(station, d)] = [];
             }
 
-            var range = new ContentFilter([station], null, new DateTimeOffset(day, TimeSpan.Zero), new DateTimeOffset(end + Day, TimeSpan.Zero));
-            foreach (var candidate in await queries.GetStoryCandidatesAsync(range, cancellationToken))
+            var range = ContentFilter.ForStation(station, new DateTimeOffset(day, TimeSpan.Zero), new DateTimeOffset(end + Day, TimeSpan.Zero));
+            foreach (var item in await queries.GetTitledItemsAsync(range, cancellationToken))
             {
                 // An undated item (filed under its collection time) never joins by title.
-                if (candidate.Item.PublishedAt is { } at && days.TryGetValue((station, at.UtcDateTime.Date), out var list))
+                if (item.PublishedAt is { } at && days.TryGetValue((station, at.UtcDateTime.Date), out var list))
                 {
-                    list.Add(new Dated(candidate, StoryTitle.Fingerprints(candidate.Item.Title)));
+                    list.Add(new Dated(item.Id, at, StoryTitle.Fingerprints(item.Title)));
                 }
             }
 
@@ -113,12 +119,6 @@ public sealed class StoryReach(IContentQueries queries)
         }
     }
 
-    /// <summary><see cref="StoryLinker.TitlesJoin"/> on fingerprinted titles.</summary>
-    private static bool Joins(ItemSummary a, ulong[] aShingles, ItemSummary b, ulong[] bShingles) =>
-        a.StationId == b.StationId
-        && a.PublishedAt is { } pa && b.PublishedAt is { } pb
-        && (pa > pb ? pa - pb : pb - pa) <= StoryLinker.Window
-        && StoryTitle.JaccardAtLeast(aShingles, bShingles, StoryLinker.TitleThreshold);
-
-    private sealed record Dated(StoryCandidate Candidate, ulong[] Shingles);
+    /// <summary>What a walk compares of a dated item of the day: not its title, only the title's fingerprints.</summary>
+    private sealed record Dated(string Id, DateTimeOffset Published, ulong[] Shingles);
 }

@@ -153,7 +153,12 @@ public static class StoryTitle
             return 0 >= threshold;
         }
 
-        var need = OverlapNeeded(a.Length, b.Length, threshold);
+        return SharesAtLeast(a, b, OverlapNeeded(a.Length, b.Length, threshold));
+    }
+
+    /// <summary>True when two sorted, distinct fingerprint arrays share at least <paramref name="need"/> fingerprints; gives up as soon as those left cannot make them up.</summary>
+    internal static bool SharesAtLeast(ulong[] a, ulong[] b, int need)
+    {
         if (need > Math.Min(a.Length, b.Length))
         {
             return false;

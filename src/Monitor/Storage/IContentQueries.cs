@@ -22,6 +22,12 @@ public interface IContentQueries
     /// <summary>The filter's items with their link keys, in the order they were first stored, for story linking.</summary>
     Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesAsync(ContentFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>The filter's items as story linking compares their titles and ranks their stories, in no set order.</summary>
+    Task<IReadOnlyList<TitledItem>> GetTitledItemsAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>The link keys carried by two or more of the filter's items, each with those items, in link key order.</summary>
+    Task<IReadOnlyList<SharedLink>> GetSharedLinksAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>These items (those the store holds) with their link keys.</summary>
     Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default);
 
