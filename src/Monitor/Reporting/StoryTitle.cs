@@ -56,7 +56,9 @@ public static class StoryTitle
     public static ulong[] Fingerprints(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var text = title.Normalize(NormalizationForm.FormC).ToLower(Vietnamese);
+
+        // Titles are nearly always stored composed already: the check costs less than normalising a copy.
+        var text = (title.IsNormalized(NormalizationForm.FormC) ? title : title.Normalize(NormalizationForm.FormC)).ToLower(Vietnamese);
         Span<(int Start, int Length)> stack = stackalloc (int, int)[64];
         var syllables = text.Length <= 128 ? stack : new (int, int)[(text.Length / 2) + 1];
         var count = 0;
