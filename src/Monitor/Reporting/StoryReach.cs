@@ -82,6 +82,56 @@ public sealed class StoryReach(IContentQueries queries)
         return titled;
     }
 
+    /// <summary>
+    /// Reads the days the walks from these items look at first (each one's ±48 h), the runs of
+    /// consecutive days two at a time on two cores, so the walks find them read: reading and
+    /// fingerprinting titles is most of a walk's cost.
+    /// </summary>
+    public async Task PrefetchAsync(IEnumerable<ItemSummary> starts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        var wanted = new HashSet<(string Station, DateTime Day)>();
+        foreach (var item in starts)
+        {
+            if (item.PublishedAt is { } published)
+            {
+                for (var day = (published - StoryLinker.Window).UtcDateTime.Date; day <= (published + StoryLinker.Window).UtcDateTime.Date; day += Day)
+                {
+                    if (!days.ContainsKey((item.StationId, day)))
+                    {
+                        wanted.Add((item.StationId, day));
+                    }
+                }
+            }
+        }
+
+        var runs = new List<(string Station, DateTime First, DateTime Last)>();
+        foreach (var (station, day) in wanted.OrderBy(w => w.Station, StringComparer.Ordinal).ThenBy(w => w.Day))
+        {
+            if (runs.Count > 0 && runs[^1].Station == station && runs[^1].Last + Day == day)
+            {
+                runs[^1] = (station, runs[^1].First, day);
+            }
+            else
+            {
+                runs.Add((station, day, day));
+            }
+        }
+
+        var read = new Dictionary<(string Station, DateTime Day), List<Dated>>[runs.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, runs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (r, token) => read[r] = await ReadDaysAsync(runs[r].Station, runs[r].First, runs[r].Last, token));
+        foreach (var run in read)
+        {
+            foreach (var (key, list) in run)
+            {
+                days[key] = list;
+            }
+        }
+    }
+
     /// <summary>Reads the days of [first, last] not read yet, each run of consecutive ones in one query.</summary>
     private async Task LoadAsync(string station, DateTime first, DateTime last, CancellationToken cancellationToken)
     {
@@ -100,23 +150,35 @@ public sealed class StoryReach(IContentQueries queries)
                 end += Day;
             }
 
-            for (var d = day; d <= end; d += Day)
+            foreach (var (key, list) in await ReadDaysAsync(station, day, end, cancellationToken))
             {
-                days[(station, d)] = [];
-            }
-
-            var range = ContentFilter.ForStation(station, new DateTimeOffset(day, TimeSpan.Zero), new DateTimeOffset(end + Day, TimeSpan.Zero));
-            foreach (var item in await queries.GetTitledItemsAsync(range, cancellationToken))
-            {
-                // An undated item (filed under its collection time) never joins by title.
-                if (item.PublishedAt is { } at && days.TryGetValue((station, at.UtcDateTime.Date), out var list))
-                {
-                    list.Add(new Dated(item.Id, at, StoryTitle.Fingerprints(item.Title)));
-                }
+                days[key] = list;
             }
 
             day = end + Day;
         }
+    }
+
+    /// <summary>One station's dated titles of the UTC days [first, last], fingerprinted, by day (every day present, empty or not).</summary>
+    private async Task<Dictionary<(string Station, DateTime Day), List<Dated>>> ReadDaysAsync(string station, DateTime first, DateTime last, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<(string Station, DateTime Day), List<Dated>>();
+        for (var d = first; d <= last; d += Day)
+        {
+            read[(station, d)] = [];
+        }
+
+        var range = ContentFilter.ForStation(station, new DateTimeOffset(first, TimeSpan.Zero), new DateTimeOffset(last + Day, TimeSpan.Zero));
+        foreach (var item in await queries.GetTitledItemsAsync(range, cancellationToken))
+        {
+            // An undated item (filed under its collection time) never joins by title.
+            if (item.PublishedAt is { } at && read.TryGetValue((station, at.UtcDateTime.Date), out var list))
+            {
+                list.Add(new Dated(item.Id, at, StoryTitle.Fingerprints(item.Title)));
+            }
+        }
+
+        return read;
     }
 
     /// <summary>What a walk compares of a dated item of the day: not its title, only the title's fingerprints.</summary>
