@@ -48,6 +48,7 @@ public static class WebDashboard
         builder.Services.AddSingleton(new UserStore(options.ResolvedUsersPath, options.Clock));
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
+            json.SerializerOptions.Converters.Add(new Api.PlatformJsonConverter());
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
             json.SerializerOptions.WriteIndented = false;
         });

@@ -11,54 +11,61 @@ public sealed record StoriesReport(string Cluster, IReadOnlyList<StoryRow> Rows,
 /// <summary>
 /// A cluster's stories told on more than one channel, by summed reach: linked among the cluster's
 /// items of the period only, as <see cref="StoryLinker.Link(IReadOnlyList{StoryCandidate})"/> links them.
-/// The period is read one UTC day at a time and each item kept only as what linking and ranking
-/// need (id, platform, publication, reach, title fingerprints; link keys folded into the sets as
-/// they come), so memory follows the items of the period, not their rows; the listed stories'
-/// items are read again whole at the end.
+/// Titles only join items of one station, so each station's titles are read (id, title, reach: no URL,
+/// no links) and paired on their own, two stations at a time on two cores, and only what ranking needs
+/// is kept of them afterwards; the link keys two items share come from the store already grouped. The
+/// listed stories' leads are read again at the end for their titles.
 /// </summary>
 public static class StoriesReportBuilder
 {
-    /// <summary>Item ids asked for at once when the listed stories are read back.</summary>
-    private const int IdsPerQuery = 500;
-
     public static async Task<StoriesReport> BuildAsync(
         string cluster, IReadOnlyList<Station> stations, IContentQueries queries, int limit, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stations);
         ArgumentNullException.ThrowIfNull(queries);
-        var members = stations.Where(s => string.Equals(s.Cluster, cluster, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).Distinct(StringComparer.Ordinal).ToList();
-        var items = new List<Member>();
+        var members = stations.Where(s => string.Equals(s.Cluster, cluster, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var shared = queries.GetSharedLinksAsync(new ContentFilter(members, null, from, to), cancellationToken);
+        var perStation = new StationItems[members.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, members.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (station, token) => perStation[station] = await LinkTitlesAsync(queries, members[station], station, from, to, token));
+
+        var items = new List<Member>(perStation.Sum(s => s.Items.Length));
         var sets = new StorySets();
-        var byKey = new Dictionary<ulong, int>();
-        var titles = new List<TitleEntry>();
-        var stationNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (start, end) in Days(from, to))
+        foreach (var station in perStation)
         {
-            foreach (var candidate in await queries.GetStoryCandidatesAsync(new ContentFilter(members, null, start, end), cancellationToken))
+            var offset = items.Count;
+            foreach (var item in station.Items)
             {
-                var n = sets.Add();
-                var item = candidate.Item;
-                items.Add(new Member(item.Id, item.Platform, item.PublishedAt, item.Engagement));
+                items.Add(item);
+                sets.Add();
+            }
 
-                // Keys as fingerprints: two distinct link keys of one month collide ~1e-10 of the time.
-                foreach (var key in candidate.LinkKeys)
-                {
-                    if (!byKey.TryAdd(StoryTitle.Fingerprint(key), n))
-                    {
-                        sets.Union(n, byKey[StoryTitle.Fingerprint(key)]);
-                    }
-                }
-
-                if (StoryLinker.Titled(item, n, stationNumbers) is { } title)
-                {
-                    titles.Add(title);
-                }
+            foreach (var (a, b) in station.Pairs)
+            {
+                sets.Union(offset + a, offset + b);
             }
         }
 
-        foreach (var (a, b) in StoryLinker.TitlePairs(titles))
+        var links = await shared;
+        if (links.Count > 0)
         {
-            sets.Union(a, b);
+            var byId = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+            for (var i = 0; i < items.Count; i++)
+            {
+                byId[items[i].Id] = i;
+            }
+
+            foreach (var link in links)
+            {
+                var first = byId[link.ItemIds[0]];
+                foreach (var id in link.ItemIds.Skip(1))
+                {
+                    sets.Union(first, byId[id]);
+                }
+            }
         }
 
         var stories = new Dictionary<int, (int Count, long Interactions, int Lead)>();
@@ -74,42 +81,40 @@ public static class StoriesReportBuilder
             .OrderByDescending(s => s.Value.Interactions).ThenBy(s => items[s.Value.Lead].Id, StringComparer.Ordinal)
             .Take(limit).Select(s => s.Key).ToList();
         var wanted = listed.ToHashSet();
-        var ids = Enumerable.Range(0, items.Count).Where(i => wanted.Contains(sets.Find(i))).ToList();
-        var read = new Dictionary<string, ItemSummary>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Select(i => items[i].Id).Chunk(IdsPerQuery))
+        var byStory = Enumerable.Range(0, items.Count).Where(i => wanted.Contains(sets.Find(i))).ToLookup(sets.Find);
+        var leads = (await queries.GetStoryCandidatesByIdAsync([.. listed.Select(root => items[stories[root].Lead].Id)], cancellationToken))
+            .ToDictionary(c => c.Item.Id, c => c.Item.Title, StringComparer.Ordinal);
+        var rows = listed.Select((root, rank) =>
         {
-            foreach (var candidate in await queries.GetStoryCandidatesByIdAsync(chunk, cancellationToken))
-            {
-                read[candidate.Item.Id] = candidate.Item;
-            }
-        }
-
-        var byStory = ids.ToLookup(sets.Find);
-        var rows = listed
-            .Select(root => StoryLinker.ToStory(byStory[root].Select(i => read[items[i].Id])))
-            .Select((s, i) => new StoryRow(
-                i + 1, s.Id, s.Title, s.Items.Min(x => x.PublishedAt),
-                [.. s.Platforms.Select(p => p.ToWire())], [.. s.Items.Select(x => x.StationId).Distinct().Order(StringComparer.Ordinal)],
-                s.Items.Count, s.Interactions, s.Views))
-            .ToList();
+            var story = byStory[root].Select(i => items[i]).ToList();
+            var lead = items[stories[root].Lead];
+            return new StoryRow(
+                rank + 1, lead.Id, leads.GetValueOrDefault(lead.Id, string.Empty), story.Min(m => m.PublishedAt),
+                [.. story.Select(m => m.Platform).Distinct().Order().Select(p => p.ToWire())],
+                [.. story.Select(m => members[m.Station]).Distinct().Order(StringComparer.Ordinal)],
+                story.Count, stories[root].Interactions, story.Sum(m => m.Views ?? 0));
+        }).ToList();
         return new StoriesReport(cluster, rows, [StoryLinker.Formula, Engagement.Formula]);
     }
 
-    /// <summary>The period cut at UTC midnights (one piece when it is open at either end).</summary>
-    private static IEnumerable<(DateTimeOffset? From, DateTimeOffset? To)> Days(DateTimeOffset? from, DateTimeOffset? to)
+    /// <summary>One station's items of the period and the pairs of them (by position) that their titles join.</summary>
+    private static async Task<StationItems> LinkTitlesAsync(
+        IContentQueries queries, string stationId, int station, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        if (from is not { } start || to is not { } end)
+        var titled = await queries.GetTitledItemsAsync(ContentFilter.ForStation(stationId, from, to), cancellationToken);
+        var items = new Member[titled.Count];
+        var titles = new List<TitleEntry>(titled.Count);
+        for (var i = 0; i < titled.Count; i++)
         {
-            yield return (from, to);
-            yield break;
+            var item = titled[i];
+            items[i] = new Member(item.Id, station, item.Platform, item.PublishedAt, item.Engagement, item.Views);
+            if (item.PublishedAt is { } published)
+            {
+                titles.Add(new TitleEntry(i, 0, published, StoryTitle.Fingerprints(item.Title)));
+            }
         }
 
-        while (start < end)
-        {
-            var next = new DateTimeOffset(start.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
-            yield return (start, next < end ? next : end);
-            start = next;
-        }
+        return new StationItems(items, [.. StoryLinker.TitlePairs(titles)]);
     }
 
     /// <summary>True when <paramref name="a"/> comes before <paramref name="b"/> in <see cref="StoryLinker.ToStory"/>'s order (web first, then by publication, then by id).</summary>
@@ -125,6 +130,8 @@ public static class StoriesReportBuilder
         return published != 0 ? published < 0 : string.CompareOrdinal(a.Id, b.Id) < 0;
     }
 
-    /// <summary>What linking and ranking keep of one item of the period.</summary>
-    private readonly record struct Member(string Id, Platform Platform, DateTimeOffset? PublishedAt, long Engagement);
+    /// <summary>What ranking and the rows keep of one item of the period (its station by number in the cluster's members).</summary>
+    private readonly record struct Member(string Id, int Station, Platform Platform, DateTimeOffset? PublishedAt, long Engagement, long? Views);
+
+    private sealed record StationItems(Member[] Items, List<(int A, int B)> Pairs);
 }

@@ -138,7 +138,23 @@ public static class StoryLinker
         // shingles left after this one in either title, cannot make up the overlap Jaccard >= t needs (the
         // shared shingles of two titles come in the same order in both, so the first is found first and
         // each later one with the count of those before it: the bound holds, and no pair is lost).
-        var index = new Dictionary<(int Station, ulong Shingle), List<(int Position, long Ticks, int Size, int Rank)>>();
+        // The lists are chained through one array, newest first (each entry points at the one before it
+        // with the same key), not a list per key: most keys are a rare shingle seen once, and a list each
+        // would be most of the work.
+        // OverlapNeeded by the two sizes, worked out once: the walk asks for it at every step.
+        var largest = titles.Count == 0 ? 0 : titles.Max(t => t.Shingles.Length);
+        var needed = new int[largest + 1, largest + 1];
+        for (var a = 1; a <= largest; a++)
+        {
+            for (var b = 1; b <= largest; b++)
+            {
+                needed[a, b] = StoryTitle.OverlapNeeded(a, b, TitleThreshold);
+            }
+        }
+
+        var newest = new Dictionary<(int Station, ulong Shingle), int>();
+        var postings = new Posting[Math.Max(16, titles.Count * 4)];
+        var count = 0;
         var stamp = new int[titles.Count];
         var overlap = new int[titles.Count];
         Array.Fill(stamp, -1);
@@ -173,15 +189,11 @@ public static class StoryLinker
             candidates.Clear();
             for (var k = 0; k < prefix; k++)
             {
-                var shingle = order[k].Shingle;
-                if (!index.TryGetValue((title.Station, shingle), out var earlier))
+                var key = (title.Station, order[k].Shingle);
+                var before = newest.TryGetValue(key, out var head) ? head : -1;
+                for (var e = before; e >= 0; e = postings[e].Previous)
                 {
-                    index[(title.Station, shingle)] = earlier = [];
-                }
-
-                for (var e = earlier.Count - 1; e >= 0; e--)
-                {
-                    var (position, published, size, rank) = earlier[e];
+                    var (position, published, size, rank, _) = postings[e];
                     if (ticks - published > window)
                     {
                         break;
@@ -198,7 +210,7 @@ public static class StoryLinker
                     }
 
                     var bound = overlap[position] + 1 + Math.Min(set.Length - k - 1, size - rank - 1);
-                    if (bound < StoryTitle.OverlapNeeded(set.Length, size, TitleThreshold))
+                    if (bound < needed[set.Length, size])
                     {
                         overlap[position] = -1;
                         continue;
@@ -210,12 +222,19 @@ public static class StoryLinker
                     }
                 }
 
-                earlier.Add((t, ticks, set.Length, k));
+                if (count == postings.Length)
+                {
+                    Array.Resize(ref postings, count * 2);
+                }
+
+                postings[count] = new Posting(t, ticks, set.Length, k, before);
+                newest[key] = count++;
             }
 
             foreach (var position in candidates)
             {
-                if (overlap[position] > 0 && StoryTitle.JaccardAtLeast(set, titles[position].Shingles, TitleThreshold))
+                var other = titles[position].Shingles;
+                if (overlap[position] > 0 && StoryTitle.SharesAtLeast(set, other, needed[set.Length, other.Length]))
                 {
                     yield return (title.Index, titles[position].Index);
                 }
@@ -226,6 +245,9 @@ public static class StoryLinker
 
 /// <summary>A dated item's title for story linking: the item's number, its station's number, when it was published, its shingle fingerprints.</summary>
 internal readonly record struct TitleEntry(int Index, int Station, DateTimeOffset Published, ulong[] Shingles);
+
+/// <summary>One title in the posting list of one of its shingles: its position, publication, size, the shingle's rank in it, and the entry before it in the list (-1: none).</summary>
+internal readonly record struct Posting(int Position, long Ticks, int Size, int Rank, int Previous);
 
 /// <summary>Union-find over item numbers (path halving): the stories are its sets.</summary>
 internal sealed class StorySets

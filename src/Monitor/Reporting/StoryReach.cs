@@ -12,9 +12,10 @@ namespace Monitor.Reporting;
 /// is seen; <see cref="MaxItems"/> bounds a pathological story (a link that every item carries) so
 /// one report never walks the whole store (which of its items are counted then depends on the
 /// order of the walk: the count is a lower bound).
-/// One instance serves one report: a station's items are read once per UTC day (an indexed time
-/// range) and their titles fingerprinted once, however many walks of the report look at that day,
-/// instead of one ±48 h window read per item walked.
+/// One instance serves one report: a station's titles are read once per UTC day (an indexed time
+/// range, titles and ids only) and fingerprinted once, however many walks of the report look at that
+/// day, instead of one ±48 h window read per item walked; only the items a walk reaches by title are
+/// read again with their link keys.
 /// </summary>
 public sealed class StoryReach(IContentQueries queries)
 {
@@ -35,12 +36,16 @@ public sealed class StoryReach(IContentQueries queries)
         while (queue.TryDequeue(out var current) && platforms.Count < AllPlatforms && visited.Count < MaxItems)
         {
             var linked = await queries.GetItemsSharingLinksAsync(current.LinkKeys, cancellationToken);
-            foreach (var next in linked.Concat(await TitledAsync(current, visited, cancellationToken)))
+            var titled = (await TitledAsync(current.Item, cancellationToken)).Where(id => !visited.Contains(id)).ToList();
+
+            // Title matches are read as titles only; those the walk goes on from are read again with their link keys.
+            var next = titled.Count == 0 ? linked : [.. linked, .. await queries.GetStoryCandidatesByIdAsync(titled, cancellationToken)];
+            foreach (var candidate in next)
             {
-                if (visited.Add(next.Item.Id))
+                if (visited.Add(candidate.Item.Id))
                 {
-                    platforms.Add(next.Item.Platform);
-                    queue.Enqueue(next);
+                    platforms.Add(candidate.Item.Platform);
+                    queue.Enqueue(candidate);
                 }
             }
         }
@@ -48,42 +53,83 @@ public sealed class StoryReach(IContentQueries queries)
         return platforms.Count;
     }
 
-    /// <summary>
-    /// The station's items not visited yet joined to this one by title, read from the days its window
-    /// spans as titles only; those joined are then read with their link keys (a day's titles are one
-    /// index range, whole candidates with their links a look-up per item: ~10× the time).
-    /// </summary>
-    private async Task<IReadOnlyList<StoryCandidate>> TitledAsync(StoryCandidate current, HashSet<string> visited, CancellationToken cancellationToken)
+    /// <summary>The station's items joined to this one by title, read from the days its window spans.</summary>
+    private async Task<List<string>> TitledAsync(ItemSummary current, CancellationToken cancellationToken)
     {
-        if (current.Item.PublishedAt is not { } published)
+        var titled = new List<string>();
+        if (current.PublishedAt is not { } published)
         {
-            return [];
+            return titled;
         }
 
-        var station = current.Item.StationId;
+        var station = current.StationId;
         var first = (published - StoryLinker.Window).UtcDateTime.Date;
         var last = (published + StoryLinker.Window).UtcDateTime.Date;
         await LoadAsync(station, first, last, cancellationToken);
-        var shingles = StoryTitle.Fingerprints(current.Item.Title);
-        var titled = new List<string>();
+        var shingles = StoryTitle.Fingerprints(current.Title);
         for (var day = first; day <= last; day += Day)
         {
             foreach (var other in days[(station, day)])
             {
-                if (!visited.Contains(other.Item.Id) && Joins(current.Item, shingles, other))
+                if ((other.Published > published ? other.Published - published : published - other.Published) <= StoryLinker.Window
+                    && StoryTitle.JaccardAtLeast(shingles, other.Shingles, StoryLinker.TitleThreshold))
                 {
-                    titled.Add(other.Item.Id);
+                    titled.Add(other.Id);
                 }
             }
         }
 
-        if (titled.Count == 0)
+        return titled;
+    }
+
+    /// <summary>
+    /// Reads the days the walks from these items look at first (each one's ±48 h), the runs of
+    /// consecutive days two at a time on two cores, so the walks find them read: reading and
+    /// fingerprinting titles is most of a walk's cost.
+    /// </summary>
+    public async Task PrefetchAsync(IEnumerable<ItemSummary> starts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(starts);
+        var wanted = new HashSet<(string Station, DateTime Day)>();
+        foreach (var item in starts)
         {
-            return [];
+            if (item.PublishedAt is { } published)
+            {
+                for (var day = (published - StoryLinker.Window).UtcDateTime.Date; day <= (published + StoryLinker.Window).UtcDateTime.Date; day += Day)
+                {
+                    if (!days.ContainsKey((item.StationId, day)))
+                    {
+                        wanted.Add((item.StationId, day));
+                    }
+                }
+            }
         }
 
-        var found = (await queries.GetStoryCandidatesByIdAsync(titled, cancellationToken)).ToDictionary(c => c.Item.Id, StringComparer.Ordinal);
-        return [.. titled.Select(id => found.GetValueOrDefault(id)).OfType<StoryCandidate>()];
+        var runs = new List<(string Station, DateTime First, DateTime Last)>();
+        foreach (var (station, day) in wanted.OrderBy(w => w.Station, StringComparer.Ordinal).ThenBy(w => w.Day))
+        {
+            if (runs.Count > 0 && runs[^1].Station == station && runs[^1].Last + Day == day)
+            {
+                runs[^1] = (station, runs[^1].First, day);
+            }
+            else
+            {
+                runs.Add((station, day, day));
+            }
+        }
+
+        var read = new Dictionary<(string Station, DateTime Day), List<Dated>>[runs.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, runs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (r, token) => read[r] = await ReadDaysAsync(runs[r].Station, runs[r].First, runs[r].Last, token));
+        foreach (var run in read)
+        {
+            foreach (var (key, list) in run)
+            {
+                days[key] = list;
+            }
+        }
     }
 
     /// <summary>Reads the days of [first, last] not read yet, each run of consecutive ones in one query.</summary>
@@ -104,39 +150,37 @@ public sealed class StoryReach(IContentQueries queries)
                 end += Day;
             }
 
-            for (var d = day; d <= end; d += Day)
+            foreach (var (key, list) in await ReadDaysAsync(station, day, end, cancellationToken))
             {
-                days[(station, d)] = [];
-            }
-
-            var range = new ContentFilter([station], null, new DateTimeOffset(day, TimeSpan.Zero), new DateTimeOffset(end + Day, TimeSpan.Zero));
-            foreach (var item in await queries.GetTitlesAsync(range, cancellationToken))
-            {
-                // An undated item (filed under its collection time) never joins by title: the store leaves it out.
-                if (days.TryGetValue((station, item.PublishedAt.UtcDateTime.Date), out var list))
-                {
-                    list.Add(new Dated(item));
-                }
+                days[key] = list;
             }
 
             day = end + Day;
         }
     }
 
-    /// <summary><see cref="StoryLinker.TitlesJoin"/> on fingerprinted titles; the other's only once the times allow a join.</summary>
-    private static bool Joins(ItemSummary a, ulong[] aShingles, Dated b) =>
-        a.StationId == b.Item.StationId
-        && a.PublishedAt is { } pa
-        && (pa > b.Item.PublishedAt ? pa - b.Item.PublishedAt : b.Item.PublishedAt - pa) <= StoryLinker.Window
-        && StoryTitle.JaccardAtLeast(aShingles, b.Shingles, StoryLinker.TitleThreshold);
-
-    /// <summary>A loaded item and its title's fingerprints, computed on first use.</summary>
-    private sealed class Dated(TitledItem item)
+    /// <summary>One station's dated titles of the UTC days [first, last], fingerprinted, by day (every day present, empty or not).</summary>
+    private async Task<Dictionary<(string Station, DateTime Day), List<Dated>>> ReadDaysAsync(string station, DateTime first, DateTime last, CancellationToken cancellationToken)
     {
-        private ulong[]? shingles;
+        var read = new Dictionary<(string Station, DateTime Day), List<Dated>>();
+        for (var d = first; d <= last; d += Day)
+        {
+            read[(station, d)] = [];
+        }
 
-        public TitledItem Item => item;
+        var range = ContentFilter.ForStation(station, new DateTimeOffset(first, TimeSpan.Zero), new DateTimeOffset(last + Day, TimeSpan.Zero));
+        foreach (var item in await queries.GetTitledItemsAsync(range, cancellationToken))
+        {
+            // An undated item (filed under its collection time) never joins by title.
+            if (item.PublishedAt is { } at && read.TryGetValue((station, at.UtcDateTime.Date), out var list))
+            {
+                list.Add(new Dated(item.Id, at, StoryTitle.Fingerprints(item.Title)));
+            }
+        }
 
-        public ulong[] Shingles => shingles ??= StoryTitle.Fingerprints(item.Title);
+        return read;
     }
+
+    /// <summary>What a walk compares of a dated item of the day: not its title, only the title's fingerprints.</summary>
+    private sealed record Dated(string Id, DateTimeOffset Published, ulong[] Shingles);
 }

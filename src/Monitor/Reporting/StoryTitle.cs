@@ -56,7 +56,9 @@ public static class StoryTitle
     public static ulong[] Fingerprints(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var text = title.Normalize(NormalizationForm.FormC).ToLower(Vietnamese);
+
+        // Titles are nearly always stored composed already: the check costs less than normalising a copy.
+        var text = (title.IsNormalized(NormalizationForm.FormC) ? title : title.Normalize(NormalizationForm.FormC)).ToLower(Vietnamese);
         Span<(int Start, int Length)> stack = stackalloc (int, int)[64];
         var syllables = text.Length <= 128 ? stack : new (int, int)[(text.Length / 2) + 1];
         var count = 0;
@@ -153,7 +155,12 @@ public static class StoryTitle
             return 0 >= threshold;
         }
 
-        var need = OverlapNeeded(a.Length, b.Length, threshold);
+        return SharesAtLeast(a, b, OverlapNeeded(a.Length, b.Length, threshold));
+    }
+
+    /// <summary>True when two sorted, distinct fingerprint arrays share at least <paramref name="need"/> fingerprints; gives up as soon as those left cannot make them up.</summary>
+    internal static bool SharesAtLeast(ulong[] a, ulong[] b, int need)
+    {
         if (need > Math.Min(a.Length, b.Length))
         {
             return false;

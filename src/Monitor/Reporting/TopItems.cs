@@ -24,6 +24,7 @@ public static class TopItems
         var candidates = (await queries.GetStoryCandidatesByIdAsync([.. top.Select(i => i.Id)], cancellationToken))
             .ToDictionary(c => c.Item.Id, StringComparer.Ordinal);
         var reach = new StoryReach(queries);
+        await reach.PrefetchAsync(top, cancellationToken);
         var rows = new List<TopItemRow>(top.Count);
         foreach (var item in top)
         {

@@ -22,6 +22,12 @@ public interface IContentQueries
     /// <summary>The filter's items with their link keys, in the order they were first stored, for story linking.</summary>
     Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesAsync(ContentFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>The filter's items as story linking compares their titles and ranks their stories, in no set order.</summary>
+    Task<IReadOnlyList<TitledItem>> GetTitledItemsAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>The link keys carried by two or more of the filter's items, each with those items, in link key order.</summary>
+    Task<IReadOnlyList<SharedLink>> GetSharedLinksAsync(ContentFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>These items (those the store holds) with their link keys.</summary>
     Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default);
 
@@ -42,9 +48,6 @@ public interface IContentQueries
 
     /// <summary>One page of the filter's items, newest first (publication time, else collection time), after <paramref name="after"/> (null: the first page).</summary>
     Task<IReadOnlyList<ItemSummary>> GetLatestItemsAsync(ContentFilter filter, ItemCursor? after, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>The filter's dated items as a title join reads them (id, station, publication time, title), in no set order.</summary>
-    Task<IReadOnlyList<TitledItem>> GetTitlesAsync(ContentFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>The comments under the filter's items, and how many are negative, or offensive or hateful, by the models' latest assessment.</summary>
     Task<CommentMood> GetCommentMoodAsync(ContentFilter filter, CancellationToken cancellationToken = default);

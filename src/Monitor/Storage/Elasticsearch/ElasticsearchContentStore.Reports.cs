@@ -140,18 +140,41 @@ internal sealed partial class ElasticsearchContentStore
         return candidates;
     }
 
-    public async Task<IReadOnlyList<TitledItem>> GetTitlesAsync(ContentFilter filter, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TitledItem>> GetTitledItemsAsync(ContentFilter filter, CancellationToken cancellationToken = default)
     {
         var titled = new List<TitledItem>();
         await foreach (var source in PagedAsync(ElasticsearchIndices.Summaries, SummaryFilter(filter), BySeq, null, cancellationToken))
         {
-            if (SummaryDocument.Read(source) is { PublishedAt: { } published } summary)
-            {
-                titled.Add(new TitledItem(summary.Id, summary.StationId, published, summary.Title));
-            }
+            var summary = SummaryDocument.Read(source);
+            titled.Add(new TitledItem(summary.Id, summary.StationId, summary.Platform, summary.PublishedAt, summary.Engagement, summary.Views, summary.Title));
         }
 
         return titled;
+    }
+
+    /// <remarks>
+    /// The keys are grouped here, not by a terms aggregation: one with min_doc_count 2 over every key of a
+    /// month would still build a bucket per key inside Elasticsearch, and could not be paged.
+    /// </remarks>
+    public async Task<IReadOnlyList<SharedLink>> GetSharedLinksAsync(ContentFilter filter, CancellationToken cancellationToken = default)
+    {
+        var carriers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var source in PagedAsync(ElasticsearchIndices.Summaries, SummaryFilter(filter), BySeq, null, cancellationToken))
+        {
+            var summary = SummaryDocument.Read(source);
+            foreach (var link in summary.Links.Distinct(StringComparer.Ordinal))
+            {
+                if (!carriers.TryGetValue(link, out var ids))
+                {
+                    carriers[link] = ids = [];
+                }
+
+                ids.Add(summary.Id);
+            }
+        }
+
+        return [.. carriers.Where(c => c.Value.Count > 1).OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new SharedLink(c.Key, [.. c.Value.Order(StringComparer.Ordinal)]))];
     }
 
     public async Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)

@@ -136,15 +136,6 @@ internal sealed partial class SqliteContentStore
             return await ReadAllAsync(command, r => ReadSummary(r), cancellationToken);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<TitledItem>> GetTitlesAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
-        QueryStoreAsync<IReadOnlyList<TitledItem>>(async connection =>
-        {
-            // Covered by summary_stories: a run of a station's days is one range of it.
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT s.item_id, s.station_id, s.published_at, s.title FROM item_summary s WHERE {Where(command, filter)} AND s.published_at IS NOT NULL";
-            return await ReadAllAsync(command, r => new TitledItem(r.GetString(0), r.GetString(1), SqliteTime.Read(r.GetString(2)), r.GetString(3)), cancellationToken);
-        }, cancellationToken);
-
     public Task<CommentMood> GetCommentMoodAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
         QueryStoreAsync(async connection =>
         {

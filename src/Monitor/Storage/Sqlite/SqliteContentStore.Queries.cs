@@ -184,6 +184,29 @@ internal sealed partial class SqliteContentStore
             return await ReadAllAsync(command, ReadCandidate, cancellationToken);
         }, cancellationToken);
 
+    /// <remarks>Read off summary_stories, which covers every column asked for: no row of item_summary is visited.</remarks>
+    public Task<IReadOnlyList<TitledItem>> GetTitledItemsAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<TitledItem>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT s.item_id, s.station_id, s.platform, s.published_at, s.engagement, s.views, s.title FROM item_summary s WHERE {Where(command, filter)}";
+            return await ReadAllAsync(command, r => new TitledItem(
+                r.GetString(0), r.GetString(1), ReadPlatform(r.GetString(2)), SqliteTime.ReadNullable(r.GetValue(3)), r.GetInt64(4), NullableLong(r, 5), r.GetString(6)), cancellationToken);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<SharedLink>> GetSharedLinksAsync(ContentFilter filter, CancellationToken cancellationToken = default) =>
+        QueryStoreAsync<IReadOnlyList<SharedLink>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT l.link, group_concat(l.item_id, char(10)) FROM item_links l
+                WHERE l.item_id IN (SELECT s.item_id FROM item_summary s WHERE {Where(command, filter)})
+                GROUP BY l.link HAVING COUNT(*) > 1
+                """;
+            var shared = await ReadAllAsync(command, r => new SharedLink(r.GetString(0), [.. r.GetString(1).Split('\n').Order(StringComparer.Ordinal)]), cancellationToken);
+            return [.. shared.OrderBy(l => l.LinkKey, StringComparer.Ordinal)];
+        }, cancellationToken);
+
     public Task<IReadOnlyList<StoryCandidate>> GetStoryCandidatesByIdAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
