@@ -15,7 +15,7 @@ namespace Monitor.Storage.Sqlite;
 /// <c>item_versions</c>. Observations are append-only. Each <see cref="SaveAsync"/> is one
 /// transaction, durable when it returns.
 /// </summary>
-internal sealed partial class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock, Alerts.AlertSetup? alerts = null) : IContentStore, ICheckpointReader
+internal sealed partial class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock, Alerts.AlertSetup? alerts = null, Microsoft.Extensions.Logging.ILogger? log = null) : IContentStore, ICheckpointReader
 {
     private readonly SqliteStoreFile file = new(options);
 
@@ -31,14 +31,14 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 var version = await SqliteSchema.ReadVersionAsync(connection, cancellationToken);
                 if (version != SqliteSchema.LatestVersion)
                 {
-                    throw new StoreUnavailableException($"The store file '{Path}' has schema version {version}; this Monitor reads version {SqliteSchema.LatestVersion}. Open it once with `run --once` or `demo` to upgrade it.");
+                    throw new StoreUnavailableException($"The store file '{Path}' has schema version {version}; this Monitor reads version {SqliteSchema.LatestVersion}. The commands that write to a store upgrade it when they open it: start `serve --db {Path}` once and stop it with Ctrl+C when it prints the dashboard's address (or let `run` open it).");
                 }
 
                 return;
             }
 
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
-            await SqliteSchema.MigrateAsync(connection, Path, cancellationToken);
+            await SqliteSchema.MigrateAsync(connection, Path, log, cancellationToken);
         }
         catch (SqliteException exception)
         {

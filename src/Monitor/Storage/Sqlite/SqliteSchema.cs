@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Monitor.Storage.Sqlite;
 
@@ -500,7 +501,8 @@ internal static class SqliteSchema
     /// <summary>The migration that adds the read-side summaries, filled from existing rows in the same transaction.</summary>
     private const int SummaryVersion = 4;
 
-    public static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    /// <summary>Brings the file to <see cref="LatestVersion"/>; an upgrade of an existing file says how it goes on <paramref name="log"/> (creating a new one says nothing).</summary>
+    public static async Task MigrateAsync(SqliteConnection connection, string path, ILogger? log, CancellationToken cancellationToken)
     {
         var current = await ReadVersionAsync(connection, cancellationToken);
         if (current > LatestVersion)
@@ -515,8 +517,15 @@ internal static class SqliteSchema
         connection.CreateFunction("monitor_fold", (string? text) => SearchFolding.Fold(text), isDeterministic: true);
         connection.CreateFunction("monitor_flag_id", (string target, string source, string reason) => Triage.FlagIds.Of(target, source, reason), isDeterministic: true);
 
+        var upgrading = current > 0 && current < LatestVersion && log is not null;
+        if (upgrading)
+        {
+            SqliteSchemaLog.UpgradeStarting(log!, path, current, LatestVersion);
+        }
+
         for (var version = current + 1; version <= LatestVersion; version++)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             // Microsoft.Data.Sqlite begins IMMEDIATE (not deferred): take the write lock, then look again.
             // The content store and the collectors' state may open a new file at the same moment, and
             // only one of them may run each step.
@@ -544,6 +553,10 @@ internal static class SqliteSchema
             }
 
             await transaction.CommitAsync(cancellationToken);
+            if (upgrading)
+            {
+                SqliteSchemaLog.StepDone(log!, version, LatestVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed class SqliteStateFile : IDisposable
                         await using var wal = connection.CreateCommand();
                         wal.CommandText = "PRAGMA journal_mode = WAL;";
                         await wal.ExecuteNonQueryAsync(cancellationToken);
-                        await SqliteSchema.MigrateAsync(connection, file.Path, cancellationToken);
+                        await SqliteSchema.MigrateAsync(connection, file.Path, null, cancellationToken);
                         migrated = true;
                     }
                 }

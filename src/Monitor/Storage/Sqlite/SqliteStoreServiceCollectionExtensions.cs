@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Monitor.Pipeline;
 using Monitor.Triage;
 
@@ -17,7 +18,8 @@ public static class SqliteStoreServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new SqliteStoreOptions(path, readOnly));
-        services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Alerts.AlertSetup>()));
+        services.AddSingleton<SqliteContentStore>(sp => new SqliteContentStore(
+            sp.GetRequiredService<SqliteStoreOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Alerts.AlertSetup>(), sp.GetService<ILoggerFactory>()?.CreateLogger("Monitor.Storage")));
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<SqliteContentStore>());
         services.AddSingleton<ICheckpointReader>(sp => sp.GetRequiredService<SqliteContentStore>());
         services.AddSingleton<IFlagInbox>(sp => sp.GetRequiredService<SqliteContentStore>());
