@@ -81,17 +81,7 @@ internal sealed partial class SqliteContentStore
 
     private static string LocalDaysSql(SqliteCommand command, ContentFilter filter)
     {
-        var where = new StringBuilder("d.items > 0");
-        if (filter.Stations is { } stations)
-        {
-            where.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND d.station_id IN ({InList(command, "$st", stations)})");
-        }
-
-        if (filter.Platform is { } platform)
-        {
-            where.Append(" AND d.platform = $platform");
-            command.Parameters.AddWithValue("$platform", platform.ToWire());
-        }
+        var where = StationsAndPlatform(new StringBuilder("d.items > 0"), command, filter, "d");
 
         string Day(DateTimeOffset at) => at.ToOffset(LocalDaysOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (filter.From is { } from)

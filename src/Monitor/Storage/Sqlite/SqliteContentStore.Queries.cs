@@ -275,18 +275,7 @@ internal sealed partial class SqliteContentStore
     private static string Where(SqliteCommand command, ContentFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var where = new StringBuilder("1 = 1");
-        if (filter.Stations is { } stations)
-        {
-            where.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND s.station_id IN ({InList(command, "$st", stations)})");
-        }
-
-        if (filter.Platform is { } platform)
-        {
-            where.Append(" AND s.platform = $platform");
-            command.Parameters.AddWithValue("$platform", platform.ToWire());
-        }
-
+        var where = StationsAndPlatform(new StringBuilder("1 = 1"), command, filter, "s");
         if (filter.From is { } from)
         {
             where.Append(" AND s.at >= $from");
@@ -300,6 +289,23 @@ internal sealed partial class SqliteContentStore
         }
 
         return where.ToString();
+    }
+
+    /// <summary>Appends the filter's stations and platform as conditions on <paramref name="alias"/>'s station_id and platform, their values added as parameters.</summary>
+    private static StringBuilder StationsAndPlatform(StringBuilder where, SqliteCommand command, ContentFilter filter, string alias)
+    {
+        if (filter.Stations is { } stations)
+        {
+            where.Append(stations.Count == 0 ? " AND 0 = 1" : $" AND {alias}.station_id IN ({InList(command, "$st", stations)})");
+        }
+
+        if (filter.Platform is { } platform)
+        {
+            where.Append(" AND ").Append(alias).Append(".platform = $platform");
+            command.Parameters.AddWithValue("$platform", platform.ToWire());
+        }
+
+        return where;
     }
 
     private static string InList(SqliteCommand command, string prefix, IEnumerable<string> values)
