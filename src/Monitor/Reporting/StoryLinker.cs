@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Monitor.Domain;
 using Monitor.Storage.Queries;
 
@@ -189,8 +190,9 @@ public static class StoryLinker
             candidates.Clear();
             for (var k = 0; k < prefix; k++)
             {
-                var key = (title.Station, order[k].Shingle);
-                var before = newest.TryGetValue(key, out var head) ? head : -1;
+                // One hash look-up per shingle: the slot is read here and written once this title is added after the walk.
+                ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(newest, (title.Station, order[k].Shingle), out var listed);
+                var before = listed ? head : -1;
                 for (var e = before; e >= 0; e = postings[e].Previous)
                 {
                     var (position, published, size, rank, _) = postings[e];
@@ -228,7 +230,7 @@ public static class StoryLinker
                 }
 
                 postings[count] = new Posting(t, ticks, set.Length, k, before);
-                newest[key] = count++;
+                head = count++;
             }
 
             foreach (var position in candidates)
