@@ -151,7 +151,6 @@ internal sealed partial class SqliteContentStore
         return queries;
     }
 
-    /// <remarks>SQLite sorts nulls last when descending, so unscored items come last and summary_top gives the order without sorting.</remarks>
     /// <summary>The middle ratio (or the mean of the two middle ones) written back as a score.</summary>
     private static double? MedianScore(List<double>? middle)
     {
@@ -164,12 +163,19 @@ internal sealed partial class SqliteContentStore
         return ratio >= 1 ? ratio : -1 / ratio;
     }
 
+    /// <remarks>
+    /// SQLite sorts nulls last when descending, so unscored items come last and summary_top gives the order
+    /// without sorting. For one station it is named: the walk in score order stops at the limit and checks
+    /// the period on the index's own <c>at</c>, where the planner would rather read the period's rows and
+    /// sort them all. Several stations' orders cannot be walked as one, so the planner chooses then.
+    /// </remarks>
     public Task<IReadOnlyList<ItemSummary>> GetTopItemsAsync(ContentFilter filter, int limit, CancellationToken cancellationToken = default) =>
         QueryStoreAsync<IReadOnlyList<ItemSummary>>(async connection =>
         {
             await using var command = connection.CreateCommand();
+            var index = filter.Stations is { Count: 1 } ? " INDEXED BY summary_top" : string.Empty;
             command.CommandText = $"""
-                SELECT {SummaryColumns} FROM item_summary s WHERE {Where(command, filter)}
+                SELECT {SummaryColumns} FROM item_summary s{index} WHERE {Where(command, filter)}
                 ORDER BY s.best_score DESC, s.engagement DESC, s.seq LIMIT $limit
                 """;
             command.Parameters.AddWithValue("$limit", limit);

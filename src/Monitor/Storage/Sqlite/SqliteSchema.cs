@@ -494,6 +494,15 @@ internal static class SqliteSchema
             ON CONFLICT (station_id, at, status) DO UPDATE SET flags = flags + 1;
         END;
         """,
+
+        // 13: a station's top items over any period walk summary_top in score order and read each entry's time
+        // (and platform) from the index itself, never the row: the planner had taken the period's range of summary_daily and
+        // sorted it, which for a year of a station read ~143k rows (0.9 s on a 1M-item store; the walk: < 1 ms).
+        // Rebuilt in ~6 s on a 1M-item store.
+        """
+        DROP INDEX IF EXISTS summary_top;
+        CREATE INDEX summary_top ON item_summary (station_id, best_score DESC, engagement DESC, seq, at, platform);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
