@@ -251,19 +251,14 @@ internal sealed partial class SqliteContentStore : IFlagInbox
     }
 
     /// <summary>Keeps a comment's folded text in <c>comments_fts</c> (same rowid as the comment).</summary>
-    private static async Task IndexCommentAsync(SqliteStatements statements, long rowId, string text, bool reindex, CancellationToken cancellationToken)
+    private static void IndexComment(SqliteStatements statements, long rowId, string text, bool reindex)
     {
         if (reindex)
         {
-            var unindex = statements.Get("DELETE FROM comments_fts WHERE rowid = $row");
-            unindex.Parameters.AddWithValue("$row", rowId);
-            await unindex.ExecuteNonQueryAsync(cancellationToken);
+            statements.Raw("DELETE FROM comments_fts WHERE rowid = $row").Bind("$row", rowId).Execute();
         }
 
-        var index = statements.Get("INSERT INTO comments_fts (rowid, text) VALUES ($row, $text)");
-        index.Parameters.AddWithValue("$row", rowId);
-        index.Parameters.AddWithValue("$text", SearchFolding.Fold(text));
-        await index.ExecuteNonQueryAsync(cancellationToken);
+        statements.Raw("INSERT INTO comments_fts (rowid, text) VALUES ($row, $text)").Bind("$row", rowId).Bind("$text", SearchFolding.Fold(text)).Execute();
     }
 
     /// <summary>The inbox filter as a WHERE clause over <c>flag_triage t</c>; the status part only when asked (counts go without it).</summary>
