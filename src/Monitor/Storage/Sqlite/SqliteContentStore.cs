@@ -19,6 +19,9 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
 {
     private readonly SqliteStoreFile file = new(options);
 
+    /// <summary>The checkpoint of a bulk batch's WAL, running while the next batch is written (<see cref="CheckpointBesideAsync"/>).</summary>
+    private Task? checkpointing;
+
     public string Path => file.Path;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -49,6 +52,13 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     public async Task<SaveResult> SaveAsync(ContentBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (!batch.Bulk && checkpointing is { } running)
+        {
+            // The end of a run of bulk batches: their last checkpoint is done before the ordinary save.
+            checkpointing = null;
+            await running;
+        }
+
         await using var connection = await file.OpenAsync(cancellationToken);
         try
         {
@@ -57,7 +67,9 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 // In WAL mode NORMAL still survives a killed process (the commit is in the WAL file); only a
                 // power cut can lose the last batches, and their checkpoint goes with them, so the import
                 // resumes before them. FULL's fsync per commit had been a third of an import's time.
-                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL;", cancellationToken);
+                // No automatic checkpoint at the commit: copying the WAL into the file and syncing it was
+                // half of a bulk commit; CheckpointBesideAsync does it while the next batch is written.
+                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;", cancellationToken);
             }
 
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
@@ -121,7 +133,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             int flags = 0, flaggedTargets = 0;
             foreach (var flag in batch.Flags)
             {
-                var (stored, newTarget, itemId) = await SaveFlagAsync(statements, flag, cancellationToken);
+                var (stored, newTarget, itemId) = SaveFlag(statements, flag);
                 flags += stored;
                 flaggedTargets += newTarget ? 1 : 0;
                 if (stored > 0 && itemId is not null)
@@ -156,6 +168,18 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             }
 
             await transaction.CommitAsync(cancellationToken);
+            if (batch.Bulk)
+            {
+                // The pooled connection goes back to SQLite's default for whoever opens it next.
+                await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 1000;", cancellationToken);
+                checkpointing ??= CheckpointBesideAsync();
+                if (checkpointing.IsCompleted)
+                {
+                    await checkpointing;
+                    checkpointing = CheckpointBesideAsync();
+                }
+            }
+
             return new SaveResult(added, changed, unchanged, observations, comments, flags);
         }
         catch (SqliteException exception)
@@ -163,6 +187,24 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             throw file.Translate(exception);
         }
     }
+
+    /// <summary>
+    /// Copies the committed WAL into the store file on a connection of its own, beside the writer (a
+    /// passive checkpoint never blocks it). One at a time; a failure surfaces at the next bulk save or
+    /// at the save that ends the run.
+    /// </summary>
+    private Task CheckpointBesideAsync() => Task.Run(async () =>
+    {
+        await using var connection = await file.OpenAsync(CancellationToken.None);
+        try
+        {
+            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", CancellationToken.None);
+        }
+        catch (SqliteException exception)
+        {
+            throw file.Translate(exception);
+        }
+    });
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
@@ -360,6 +402,56 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         SqliteTime.ReadNullable(reader.GetValue(first + 6)),
         NullableLong(reader, first + 7));
 
+    private static Item ReadItem(SqliteRawStatement row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.GetString(2),
+        ReadPlatform(row.GetString(3)),
+        Enum.Parse<ItemKind>(row.GetString(4), ignoreCase: true),
+        row.GetString(5),
+        row.GetString(6),
+        row.GetNullableString(7),
+        row.GetNullableString(8),
+        row.GetNullableString(9),
+        row.GetNullableString(10) is { } published ? SqliteTime.Read(published) : null,
+        SqliteTime.Read(row.GetString(11)),
+        row.GetString(12));
+
+    private static Observation ReadObservation(SqliteRawStatement row) => new(
+        row.GetString(0),
+        SqliteTime.Read(row.GetString(1)),
+        row.GetNullableInt64(2) is { } age ? TimeSpan.FromSeconds(age) : null,
+        row.GetNullableInt64(3),
+        row.GetNullableInt64(4),
+        row.GetNullableInt64(5),
+        row.GetNullableInt64(6))
+    {
+        Checkpoint = row.GetNullableInt64(7) is { } checkpoint ? TimeSpan.FromSeconds(checkpoint) : null,
+    };
+
+    private static Comment ReadComment(SqliteRawStatement row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        ReadPlatform(row.GetString(2)),
+        row.GetNullableString(3),
+        row.GetNullableString(4),
+        row.GetString(5),
+        row.GetNullableString(6) is { } published ? SqliteTime.Read(published) : null,
+        row.GetNullableInt64(7));
+
+    /// <summary>The first row of <paramref name="statement"/> read by <paramref name="read"/>, or default when it has none; the statement is left reset.</summary>
+    private static T? ReadFirst<T>(SqliteRawStatement statement, Func<SqliteRawStatement, T> read)
+    {
+        if (!statement.Read())
+        {
+            return default;
+        }
+
+        var value = read(statement);
+        statement.Start();
+        return value;
+    }
+
     private static ItemChange SaveItem(SqliteStatements statements, Item item, string now)
     {
         var hash = ContentHash(item);
@@ -518,32 +610,30 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     }
 
     /// <summary>Stores a flag; says whether it is the first flag on its target and which item the target belongs to.</summary>
-    private static async Task<(int Stored, bool NewTarget, string? ItemId)> SaveFlagAsync(SqliteStatements statements, Flag flag, CancellationToken cancellationToken)
+    private static (int Stored, bool NewTarget, string? ItemId) SaveFlag(SqliteStatements statements, Flag flag)
     {
-        long earlier;
-        var find = statements.Get("SELECT COUNT(*) FROM flags WHERE target_id = $target");
-        {
-            find.Parameters.AddWithValue("$target", flag.TargetId);
-            earlier = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var find = statements.Raw("SELECT COUNT(*) FROM flags WHERE target_id = $target").Bind("$target", flag.TargetId);
+        find.Read();
+        var earlier = find.GetInt64(0);
+        find.Start();
 
-        var command = statements.Get("""
+        var stored = statements.Raw("""
             INSERT INTO flags (target_id, target_kind, source, severity, reason, score, evidence, raised_at)
             VALUES ($target, $kind, $source, $severity, $reason, $score, $evidence, $raised)
             ON CONFLICT (target_id, source, reason) DO NOTHING
-            """);
-        command.Parameters.AddWithValue("$target", flag.TargetId);
-        command.Parameters.AddWithValue("$kind", flag.TargetKind.ToString().ToLowerInvariant());
-        command.Parameters.AddWithValue("$source", flag.Source);
-        command.Parameters.AddWithValue("$severity", flag.Severity);
-        command.Parameters.AddWithValue("$reason", flag.Reason);
-        command.Parameters.AddWithValue("$score", (object?)flag.Score ?? DBNull.Value);
-        command.Parameters.AddWithValue("$evidence", JsonSerializer.Serialize(flag.Evidence));
-        command.Parameters.AddWithValue("$raised", SqliteTime.Write(flag.RaisedAt));
-        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
+            """)
+            .Bind("$target", flag.TargetId)
+            .Bind("$kind", flag.TargetKind == TargetKind.Comment ? "comment" : "item")
+            .Bind("$source", flag.Source)
+            .Bind("$severity", flag.Severity)
+            .Bind("$reason", flag.Reason)
+            .Bind("$score", flag.Score)
+            .Bind("$evidence", JsonSerializer.Serialize(flag.Evidence))
+            .Bind("$raised", SqliteTime.Write(flag.RaisedAt))
+            .Execute();
         if (stored > 0)
         {
-            await RecordRaisedFlagAsync(statements, flag, cancellationToken);
+            RecordRaisedFlag(statements, flag);
         }
 
         if (flag.TargetKind != TargetKind.Comment)
@@ -551,9 +641,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             return (stored, stored > 0 && earlier == 0, flag.TargetId);
         }
 
-        var owner = statements.Get("SELECT item_id FROM comments WHERE id = $target");
-        owner.Parameters.AddWithValue("$target", flag.TargetId);
-        return (stored, stored > 0 && earlier == 0, await owner.ExecuteScalarAsync(cancellationToken) as string);
+        return (stored, stored > 0 && earlier == 0, ItemOfComment(statements, flag.TargetId));
     }
 
     private static async Task AddTotalsAsync(SqliteStatements statements, long items, long observations, long comments, long flagged, CancellationToken cancellationToken)
