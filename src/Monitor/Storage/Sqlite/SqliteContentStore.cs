@@ -19,9 +19,6 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
 {
     private readonly SqliteStoreFile file = new(options);
 
-    /// <summary>The checkpoint of a bulk batch's WAL, running while the next batch is written (<see cref="CheckpointBesideAsync"/>).</summary>
-    private Task? checkpointing;
-
     public string Path => file.Path;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -52,13 +49,6 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     public async Task<SaveResult> SaveAsync(ContentBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (!batch.Bulk && checkpointing is { } running)
-        {
-            // The end of a run of bulk batches: their last checkpoint is done before the ordinary save.
-            checkpointing = null;
-            await running;
-        }
-
         await using var connection = await file.OpenAsync(cancellationToken);
         try
         {
@@ -67,9 +57,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 // In WAL mode NORMAL still survives a killed process (the commit is in the WAL file); only a
                 // power cut can lose the last batches, and their checkpoint goes with them, so the import
                 // resumes before them. FULL's fsync per commit had been a third of an import's time.
-                // No automatic checkpoint at the commit: copying the WAL into the file and syncing it was
-                // half of a bulk commit; CheckpointBesideAsync does it while the next batch is written.
-                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL;", cancellationToken);
             }
 
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
@@ -168,18 +156,6 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             }
 
             await transaction.CommitAsync(cancellationToken);
-            if (batch.Bulk)
-            {
-                // The pooled connection goes back to SQLite's default for whoever opens it next.
-                await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 1000;", cancellationToken);
-                checkpointing ??= CheckpointBesideAsync();
-                if (checkpointing.IsCompleted)
-                {
-                    await checkpointing;
-                    checkpointing = CheckpointBesideAsync();
-                }
-            }
-
             return new SaveResult(added, changed, unchanged, observations, comments, flags);
         }
         catch (SqliteException exception)
@@ -187,24 +163,6 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             throw file.Translate(exception);
         }
     }
-
-    /// <summary>
-    /// Copies the committed WAL into the store file on a connection of its own, beside the writer (a
-    /// passive checkpoint never blocks it). One at a time; a failure surfaces at the next bulk save or
-    /// at the save that ends the run.
-    /// </summary>
-    private Task CheckpointBesideAsync() => Task.Run(async () =>
-    {
-        await using var connection = await file.OpenAsync(CancellationToken.None);
-        try
-        {
-            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", CancellationToken.None);
-        }
-        catch (SqliteException exception)
-        {
-            throw file.Translate(exception);
-        }
-    });
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {

@@ -48,11 +48,8 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
             }
 
             var latest = observations.Count == 0 ? null : observations.MaxBy(o => o.ObservedAt);
-            Upsert(row, observations.Count, latest, values);
-            if (keepMood && row.Comments > 0)
-            {
-                CountMood(id);
-            }
+            // Counted before the row is written and written with it: an UPDATE after the upsert moved the row's index entries twice.
+            Upsert(row, observations.Count, latest, values, !keepMood ? null : row.Comments > 0 ? CountMood(id) : (0, 0));
 
             if (keepDayTotals)
             {
@@ -185,26 +182,44 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
     }
 
     /// <summary>The item's comments labelled negative, and offensive or hate, by any model version (the dashboard's comment mood).</summary>
-    private void CountMood(string id) => statements.Raw("""
-            UPDATE item_summary SET
-                negative_comments = (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
-                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'sentiment' AND lower(a.label) = 'negative')),
-                toxic_comments = (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
-                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'toxicity' AND lower(a.label) IN ('offensive', 'hate')))
-            WHERE item_id = $id
-            """).Bind("$id", id).Execute();
-
-    private void Upsert(ItemRow row, int observations, Observation? latest, double?[] values)
+    private (long Negative, long Toxic) CountMood(string id)
     {
-        var upsert = statements.Raw("""
-            INSERT INTO item_summary (item_id, seq, station_id, channel_id, platform, kind, url, title, published_at, collected_at, at,
-                observations, comments, flagged, latest_at, engagement, views, value_1h, value_24h, value_7d)
-            VALUES ($id, $seq, $station, $channel, $platform, $kind, $url, $title, $published, $collected, $at,
-                $observations, $comments, $flagged, $latest, $engagement, $views, $v0, $v1, $v2)
-            ON CONFLICT (item_id) DO UPDATE SET url = excluded.url, title = excluded.title, published_at = excluded.published_at, at = excluded.at,
-                observations = excluded.observations, comments = excluded.comments, flagged = excluded.flagged, latest_at = excluded.latest_at,
-                engagement = excluded.engagement, views = excluded.views, value_1h = excluded.value_1h, value_24h = excluded.value_24h, value_7d = excluded.value_7d
-            """)
+        var read = statements.Raw("""
+            SELECT
+                (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
+                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'sentiment' AND lower(a.label) = 'negative')),
+                (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
+                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'toxicity' AND lower(a.label) IN ('offensive', 'hate')))
+            """).Bind("$id", id);
+        read.Read();
+        var mood = (read.GetInt64(0), read.GetInt64(1));
+        read.Start();
+        return mood;
+    }
+
+    private void Upsert(ItemRow row, int observations, Observation? latest, double?[] values, (long Negative, long Toxic)? mood)
+    {
+        // Without the mood columns while migration 4 backfills, before migration 10 adds them.
+        var upsert = statements.Raw(mood is null
+            ? """
+              INSERT INTO item_summary (item_id, seq, station_id, channel_id, platform, kind, url, title, published_at, collected_at, at,
+                  observations, comments, flagged, latest_at, engagement, views, value_1h, value_24h, value_7d)
+              VALUES ($id, $seq, $station, $channel, $platform, $kind, $url, $title, $published, $collected, $at,
+                  $observations, $comments, $flagged, $latest, $engagement, $views, $v0, $v1, $v2)
+              ON CONFLICT (item_id) DO UPDATE SET url = excluded.url, title = excluded.title, published_at = excluded.published_at, at = excluded.at,
+                  observations = excluded.observations, comments = excluded.comments, flagged = excluded.flagged, latest_at = excluded.latest_at,
+                  engagement = excluded.engagement, views = excluded.views, value_1h = excluded.value_1h, value_24h = excluded.value_24h, value_7d = excluded.value_7d
+              """
+            : """
+              INSERT INTO item_summary (item_id, seq, station_id, channel_id, platform, kind, url, title, published_at, collected_at, at,
+                  observations, comments, flagged, latest_at, engagement, views, value_1h, value_24h, value_7d, negative_comments, toxic_comments)
+              VALUES ($id, $seq, $station, $channel, $platform, $kind, $url, $title, $published, $collected, $at,
+                  $observations, $comments, $flagged, $latest, $engagement, $views, $v0, $v1, $v2, $negative, $toxic)
+              ON CONFLICT (item_id) DO UPDATE SET url = excluded.url, title = excluded.title, published_at = excluded.published_at, at = excluded.at,
+                  observations = excluded.observations, comments = excluded.comments, flagged = excluded.flagged, latest_at = excluded.latest_at,
+                  engagement = excluded.engagement, views = excluded.views, value_1h = excluded.value_1h, value_24h = excluded.value_24h, value_7d = excluded.value_7d,
+                  negative_comments = excluded.negative_comments, toxic_comments = excluded.toxic_comments
+              """)
             .Bind("$id", row.Id)
             .Bind("$seq", row.Seq)
             .Bind("$station", row.StationId)
@@ -225,6 +240,11 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
         for (var a = 0; a < values.Length; a++)
         {
             upsert.Bind(ValueParameters[a], values[a]);
+        }
+
+        if (mood is { } counts)
+        {
+            upsert.Bind("$negative", counts.Negative).Bind("$toxic", counts.Toxic);
         }
 
         upsert.Execute();
