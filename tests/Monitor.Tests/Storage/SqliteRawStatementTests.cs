@@ -26,17 +26,25 @@ public sealed class SqliteRawStatementTests : IDisposable
         statements.Raw("INSERT INTO t (id, text, number, real) VALUES ($id, $text, $number, $real)")
             .Bind("$id", "b").Bind("$text", (string?)null).Bind("$number", (long?)null).Bind("$real", (double?)null).Execute().ShouldBe(1);
 
+        // An empty text is text, not NULL (an empty span has no address; SQLite would read a null pointer as NULL).
+        statements.Raw("INSERT INTO t (id, text) VALUES ($id, $text)").Bind("$id", "c").Bind("$text", string.Empty).Execute();
+        var empty = statements.Raw("SELECT typeof(text), length(text) FROM t WHERE id = 'c'");
+        empty.Read().ShouldBeTrue();
+        (empty.GetString(0), empty.GetInt64(1)).ShouldBe(("text", 0L));
+        empty.Start();
+
         var read = statements.Raw("SELECT id, text, number, real, typeof(number), typeof(real) FROM t ORDER BY id");
         read.Read().ShouldBeTrue();
         (read.GetString(0), read.GetNullableString(1), read.GetNullableInt64(2), read.GetNullableDouble(3), read.GetString(4), read.GetString(5))
             .ShouldBe(("a", "Điện Biên – Thái Nguyên", 9_000_000_000L, 0.25, "integer", "real"));
         read.Read().ShouldBeTrue();
         (read.GetNullableString(1), read.GetNullableInt64(2), read.GetNullableDouble(3)).ShouldBe((null, null, null));
+        read.Read().ShouldBeTrue();
         read.Read().ShouldBeFalse();
 
         // Read again from the start: a finished statement is reset, not exhausted.
         statements.Raw("SELECT id, text, number, real, typeof(number), typeof(real) FROM t ORDER BY id").Read().ShouldBeTrue();
-        statements.LastInsertRowId.ShouldBe(2);
+        statements.LastInsertRowId.ShouldBe(3);
     }
 
     [Fact]
