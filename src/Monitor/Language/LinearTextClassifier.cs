@@ -36,7 +36,7 @@ public sealed class LinearTextClassifier : ITextClassifier, IExplainingClassifie
     /// <summary>The full calibrated distribution, one probability per <see cref="Labels"/> entry.</summary>
     public int Classify(ReadOnlySpan<char> text, Span<float> probabilities) => Model.Predict(text, scratch.Value!, probabilities);
 
-    public IReadOnlyList<WordContribution> Explain(string text, int label, int max) => Model.Explain(text, label, max);
+    public IReadOnlyList<WordContribution> Explain(string text, int label, int max) => Model.Explain(text, label, max, scratch.Value!);
 
     public void Dispose() => scratch.Dispose();
 }

@@ -120,12 +120,18 @@ public sealed class TextClassifierModel
     /// marker is <see cref="QuestionMarker"/>), summed per word, the <paramref name="max"/> largest positive
     /// ones first. For reviewers, not the hot path: it allocates.
     /// </summary>
-    public IReadOnlyList<WordContribution> Explain(string text, int label, int max)
+    public IReadOnlyList<WordContribution> Explain(string text, int label, int max) => Explain(text, label, max, new FeatureScratch(Features));
+
+    /// <summary>
+    /// <see cref="Explain(string, int, int)"/> in a caller's scratch space: a fresh one is tens of kilobytes
+    /// to allocate and clear, for every flagged comment of an import.
+    /// </summary>
+    internal IReadOnlyList<WordContribution> Explain(string text, int label, int max, FeatureScratch scratch)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(scratch);
         ArgumentOutOfRangeException.ThrowIfNegative(label);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(label, Labels.Count);
-        var scratch = new FeatureScratch(Features);
         Extractor.ExtractCounts(text, scratch);
         FeatureWeighting.Apply(scratch, Idf);
         var values = new Dictionary<(int View, int Id), float>();
@@ -193,7 +199,7 @@ public sealed class TextClassifierModel
         return [.. byWord.Where(p => p.Value > 0).OrderByDescending(p => p.Value).Take(max).Select(p => new WordContribution(p.Key, (float)p.Value))];
     }
 
-    /// <summary>How <see cref="Explain"/> names the question cue's share.</summary>
+    /// <summary>How <see cref="Explain(string, int, int)"/> names the question cue's share.</summary>
     public const string QuestionMarker = "[câu hỏi]";
 
     internal void Score(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> scores)

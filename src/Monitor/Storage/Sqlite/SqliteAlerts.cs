@@ -16,22 +16,29 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
     private const string HourFormat = "yyyy-MM-dd'T'HH";
 
     /// <summary>Counts the new comments into their station's hourly tally (negative: a model flag in the same batch).</summary>
-    public async Task TallyAsync(IReadOnlyList<Comment> newComments, IReadOnlyList<Flag> flags, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task TallyAsync(IReadOnlyList<Comment> newComments, IReadOnlyList<Flag> flags, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (newComments.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var negative = flags.Where(f => f.TargetKind == TargetKind.Comment && f.Source.StartsWith("model:", StringComparison.Ordinal)).Select(f => f.TargetId).ToHashSet(StringComparer.Ordinal);
         var stations = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var comment in newComments)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!stations.TryGetValue(comment.ItemId, out var station))
             {
-                var find = statements.Get("SELECT station_id FROM items WHERE id = $id");
-                find.Parameters.AddWithValue("$id", comment.ItemId);
-                station = stations[comment.ItemId] = await find.ExecuteScalarAsync(cancellationToken) as string;
+                var find = statements.Raw("SELECT station_id FROM items WHERE id = $id").Bind("$id", comment.ItemId);
+                station = null;
+                if (find.Read())
+                {
+                    station = find.GetString(0);
+                    find.Start();
+                }
+
+                stations[comment.ItemId] = station;
             }
 
             if (station is null)
@@ -39,85 +46,82 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
                 continue;
             }
 
-            var add = statements.Get("""
+            statements.Raw("""
                 INSERT INTO comment_tallies (station_id, hour, comments, negative) VALUES ($station, $hour, 1, $negative)
                 ON CONFLICT (station_id, hour) DO UPDATE SET comments = comments + 1, negative = negative + excluded.negative
-                """);
-            add.Parameters.AddWithValue("$station", station);
-            add.Parameters.AddWithValue("$hour", Hour(comment.PublishedAt ?? now));
-            add.Parameters.AddWithValue("$negative", negative.Contains(comment.Id) ? 1 : 0);
-            await add.ExecuteNonQueryAsync(cancellationToken);
+                """)
+                .Bind("$station", station)
+                .Bind("$hour", Hour(comment.PublishedAt ?? now))
+                .Bind("$negative", negative.Contains(comment.Id) ? 1 : 0)
+                .Execute();
         }
+
+        return Task.CompletedTask;
     }
 
-    public async Task<CommentTally> ItemCommentsAsync(string itemId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    public Task<CommentTally> ItemCommentsAsync(string itemId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        var command = statements.Get("""
+        var read = statements.Raw("""
             SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM flags f WHERE f.target_id = c.id AND f.source >= 'model:' AND f.source < 'model;')), 0)
             FROM comments c WHERE c.item_id = $item AND COALESCE(c.published_at, c.first_seen_at) > $from AND COALESCE(c.published_at, c.first_seen_at) <= $to
-            """);
-        command.Parameters.AddWithValue("$item", itemId);
-        command.Parameters.AddWithValue("$from", SqliteTime.Write(since));
-        command.Parameters.AddWithValue("$to", SqliteTime.Write(until));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new CommentTally(reader.GetInt64(0), reader.GetInt64(1));
+            """).Bind("$item", itemId).Bind("$from", SqliteTime.Write(since)).Bind("$to", SqliteTime.Write(until));
+        read.Read();
+        var tally = new CommentTally(read.GetInt64(0), read.GetInt64(1));
+        read.Start();
+        return Task.FromResult(tally);
     }
 
     /// <summary>Hour buckets: those whose hour starts after <paramref name="since"/>'s hour began and at or before <paramref name="until"/>.</summary>
-    public async Task<CommentTally> StationCommentsAsync(string stationId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    public Task<CommentTally> StationCommentsAsync(string stationId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        var command = statements.Get("""
+        var read = statements.Raw("""
             SELECT COALESCE(SUM(comments), 0), COALESCE(SUM(negative), 0) FROM comment_tallies
             WHERE station_id = $station AND hour > $from AND hour <= $to
-            """);
-        command.Parameters.AddWithValue("$station", stationId);
-        command.Parameters.AddWithValue("$from", Hour(since));
-        command.Parameters.AddWithValue("$to", Hour(until));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new CommentTally(reader.GetInt64(0), reader.GetInt64(1));
+            """).Bind("$station", stationId).Bind("$from", Hour(since)).Bind("$to", Hour(until));
+        read.Read();
+        var tally = new CommentTally(read.GetInt64(0), read.GetInt64(1));
+        read.Start();
+        return Task.FromResult(tally);
     }
 
-    public async Task<ItemFacts?> ItemAsync(string itemId, CancellationToken cancellationToken = default)
+    public Task<ItemFacts?> ItemAsync(string itemId, CancellationToken cancellationToken = default)
     {
-        var command = statements.Get("""
+        var read = statements.Raw("""
             SELECT station_id, channel_id, title, url, published_at, score_1h, score_24h, engagement, flagged FROM item_summary WHERE item_id = $id
-            """);
-        command.Parameters.AddWithValue("$id", itemId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+            """).Bind("$id", itemId);
+        if (!read.Read())
         {
-            return null;
+            return Task.FromResult<ItemFacts?>(null);
         }
 
-        return new ItemFacts(
-            itemId, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), SqliteTime.ReadNullable(reader.GetValue(4)),
-            reader.IsDBNull(5) ? null : reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.GetInt64(7), reader.GetInt64(8));
+        var facts = new ItemFacts(
+            itemId, read.GetString(0), read.GetString(1), read.GetString(2), read.GetString(3), read.GetNullableString(4) is { } published ? SqliteTime.Read(published) : null,
+            read.GetNullableDouble(5), read.GetNullableDouble(6), read.GetInt64(7), read.GetInt64(8));
+        read.Start();
+        return Task.FromResult<ItemFacts?>(facts);
     }
 
-    public async Task<IReadOnlyList<int>> ChannelDailyItemsAsync(string channelId, DateOnly firstDay, int days, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> ChannelDailyItemsAsync(string channelId, DateOnly firstDay, int days, CancellationToken cancellationToken = default)
     {
         var counts = new int[days];
-        var command = statements.Get("""
+        var read = statements.Raw("""
             SELECT substr(published_at, 1, 10), COUNT(*) FROM item_summary INDEXED BY summary_by_channel
             WHERE channel_id = $channel AND published_at >= $from AND published_at < $to GROUP BY 1
-            """);
-        command.Parameters.AddWithValue("$channel", channelId);
-        command.Parameters.AddWithValue("$from", firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$to", firstDay.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """)
+            .Bind("$channel", channelId)
+            .Bind("$from", firstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Bind("$to", firstDay.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        while (read.Read())
         {
-            var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var day = DateOnly.ParseExact(read.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
             var index = day.DayNumber - firstDay.DayNumber;
             if (index >= 0 && index < days)
             {
-                counts[index] = reader.GetInt32(1);
+                counts[index] = (int)read.GetInt64(1);
             }
         }
 
-        return counts;
+        return Task.FromResult<IReadOnlyList<int>>(counts);
     }
 
     public async Task<IReadOnlyList<string>> OpenKeysAsync(AlertKind kind, CancellationToken cancellationToken = default)
@@ -134,24 +138,22 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
         return keys;
     }
 
-    public async Task<IReadOnlyList<StoredFlag>> FlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredFlag>> FlagsOfItemAsync(string itemId, CancellationToken cancellationToken = default)
     {
         var flags = new List<StoredFlag>();
-        var command = statements.Get("""
+        var read = statements.Raw("""
             SELECT target_id, target_kind, source, severity, reason, evidence, raised_at FROM flags WHERE target_id = $item
             UNION ALL
             SELECT f.target_id, f.target_kind, f.source, f.severity, f.reason, f.evidence, f.raised_at FROM comments c JOIN flags f ON f.target_id = c.id WHERE c.item_id = $item
-            """);
-        command.Parameters.AddWithValue("$item", itemId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """).Bind("$item", itemId);
+        while (read.Read())
         {
             flags.Add(new StoredFlag(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(5)) ?? [], SqliteTime.Read(reader.GetString(6))));
+                read.GetString(0), read.GetString(1), read.GetString(2), read.GetString(3), read.GetString(4),
+                JsonSerializer.Deserialize<List<string>>(read.GetString(5)) ?? [], SqliteTime.Read(read.GetString(6))));
         }
 
-        return flags;
+        return Task.FromResult<IReadOnlyList<StoredFlag>>(flags);
     }
 
     public async Task<bool> EverRaisedAsync(string key, CancellationToken cancellationToken = default)

@@ -188,82 +188,67 @@ internal sealed partial class SqliteContentStore : IFlagInbox
     /// The triage row and first audit entry of a flag this save stored for the first time, its
     /// snapshot read from the rows the same save has just written (or held from before).
     /// </summary>
-    private static async Task RecordRaisedFlagAsync(SqliteStatements statements, Flag flag, CancellationToken cancellationToken)
+    private static void RecordRaisedFlag(SqliteStatements statements, Flag flag)
     {
-        Comment? comment = null;
-        if (flag.TargetKind == TargetKind.Comment)
-        {
-            var findComment = statements.Get($"SELECT {CommentColumns} FROM comments WHERE id = $id");
-            findComment.Parameters.AddWithValue("$id", flag.TargetId);
-            comment = (await ReadAllAsync(findComment, r => ReadComment(r), cancellationToken)).SingleOrDefault();
-        }
-
+        var comment = flag.TargetKind == TargetKind.Comment
+            ? ReadFirst(statements.Raw($"SELECT {CommentColumns} FROM comments WHERE id = $id").Bind("$id", flag.TargetId), ReadComment)
+            : null;
         var itemId = flag.TargetKind == TargetKind.Comment ? comment?.ItemId : flag.TargetId;
-        var findItem = statements.Get($"SELECT {ItemColumns} FROM items WHERE id = $id");
-        findItem.Parameters.AddWithValue("$id", itemId ?? string.Empty);
-        var item = (await ReadAllAsync(findItem, r => ReadItem(r), cancellationToken)).SingleOrDefault();
-
-        var findLatest = statements.Get($"SELECT {ObservationColumns} FROM observations WHERE item_id = $id ORDER BY observed_at DESC LIMIT 1");
-        findLatest.Parameters.AddWithValue("$id", itemId ?? string.Empty);
-        var latest = (await ReadAllAsync(findLatest, r => ReadObservation(r), cancellationToken)).SingleOrDefault();
-
-        var findScores = statements.Get("SELECT target_id, target_kind, task, label, probability, model_version FROM assessments WHERE target_id = $id ORDER BY rowid");
-        findScores.Parameters.AddWithValue("$id", flag.TargetId);
-        var assessments = await ReadAllAsync(findScores, r => new Assessment(
-            r.GetString(0), r.GetString(1) == "comment" ? TargetKind.Comment : TargetKind.Item, r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetString(5)), cancellationToken);
+        var item = ReadFirst(statements.Raw($"SELECT {ItemColumns} FROM items WHERE id = $id").Bind("$id", itemId ?? string.Empty), ReadItem);
+        var latest = ReadFirst(
+            statements.Raw($"SELECT {ObservationColumns} FROM observations WHERE item_id = $id ORDER BY observed_at DESC LIMIT 1").Bind("$id", itemId ?? string.Empty),
+            ReadObservation);
+        var assessments = new List<Assessment>();
+        var findScores = statements.Raw("SELECT target_id, target_kind, task, label, probability, model_version FROM assessments WHERE target_id = $id ORDER BY rowid").Bind("$id", flag.TargetId);
+        while (findScores.Read())
+        {
+            assessments.Add(new Assessment(
+                findScores.GetString(0), findScores.GetString(1) == "comment" ? TargetKind.Comment : TargetKind.Item,
+                findScores.GetString(2), findScores.GetString(3), findScores.GetDouble(4), findScores.GetString(5)));
+        }
 
         var snapshot = FlagSnapshots.Build(flag, item, comment, latest, assessments);
         var flagId = FlagIds.Of(flag);
         var raised = SqliteTime.Write(snapshot.RaisedAt);
-        var insert = statements.Get("""
+        var inserted = statements.Raw("""
             INSERT OR IGNORE INTO flag_triage (flag_id, target_id, target_kind, item_id, station_id, channel_id, platform, source, severity, reason, score,
                 title, url, raised_at, status, outcome, assignee, updated_at)
             VALUES ($id, $target, $kind, $item, $station, $channel, $platform, $source, $severity, $reason, $score, $title, $url, $raised, 'open', NULL, NULL, $raised)
-            """);
-        insert.Parameters.AddWithValue("$id", flagId);
-        insert.Parameters.AddWithValue("$target", flag.TargetId);
-        insert.Parameters.AddWithValue("$kind", flag.TargetKind == TargetKind.Comment ? "comment" : "item");
-        insert.Parameters.AddWithValue("$item", snapshot.ItemId);
-        insert.Parameters.AddWithValue("$station", (object?)snapshot.StationId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$channel", (object?)snapshot.ChannelId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$platform", (object?)snapshot.Platform?.ToWire() ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$source", flag.Source);
-        insert.Parameters.AddWithValue("$severity", flag.Severity);
-        insert.Parameters.AddWithValue("$reason", flag.Reason);
-        insert.Parameters.AddWithValue("$score", (object?)flag.Score ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$title", (object?)snapshot.Title ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$url", (object?)snapshot.Url ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$raised", raised);
-        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            """)
+            .Bind("$id", flagId)
+            .Bind("$target", flag.TargetId)
+            .Bind("$kind", flag.TargetKind == TargetKind.Comment ? "comment" : "item")
+            .Bind("$item", snapshot.ItemId)
+            .Bind("$station", snapshot.StationId)
+            .Bind("$channel", snapshot.ChannelId)
+            .Bind("$platform", snapshot.Platform?.ToWire())
+            .Bind("$source", flag.Source)
+            .Bind("$severity", flag.Severity)
+            .Bind("$reason", flag.Reason)
+            .Bind("$score", flag.Score)
+            .Bind("$title", snapshot.Title)
+            .Bind("$url", snapshot.Url)
+            .Bind("$raised", raised)
+            .Execute();
+        if (inserted == 0)
         {
             return;
         }
 
-        var keep = statements.Get("INSERT OR REPLACE INTO flag_snapshots (flag_id, snapshot) VALUES ($id, $snapshot)");
-        keep.Parameters.AddWithValue("$id", flagId);
-        keep.Parameters.AddWithValue("$snapshot", FlagSnapshots.ToJson(snapshot));
-        await keep.ExecuteNonQueryAsync(cancellationToken);
-
-        var audit = statements.Get("INSERT INTO flag_audit (flag_id, seq, at, actor, action, from_status, to_status) VALUES ($id, 1, $raised, 'system', 'raise', NULL, 'open')");
-        audit.Parameters.AddWithValue("$id", flagId);
-        audit.Parameters.AddWithValue("$raised", raised);
-        await audit.ExecuteNonQueryAsync(cancellationToken);
+        statements.Raw("INSERT OR REPLACE INTO flag_snapshots (flag_id, snapshot) VALUES ($id, $snapshot)").Bind("$id", flagId).Bind("$snapshot", FlagSnapshots.ToJson(snapshot)).Execute();
+        statements.Raw("INSERT INTO flag_audit (flag_id, seq, at, actor, action, from_status, to_status) VALUES ($id, 1, $raised, 'system', 'raise', NULL, 'open')")
+            .Bind("$id", flagId).Bind("$raised", raised).Execute();
     }
 
     /// <summary>Keeps a comment's folded text in <c>comments_fts</c> (same rowid as the comment).</summary>
-    private static async Task IndexCommentAsync(SqliteStatements statements, long rowId, string text, bool reindex, CancellationToken cancellationToken)
+    private static void IndexComment(SqliteStatements statements, long rowId, string text, bool reindex)
     {
         if (reindex)
         {
-            var unindex = statements.Get("DELETE FROM comments_fts WHERE rowid = $row");
-            unindex.Parameters.AddWithValue("$row", rowId);
-            await unindex.ExecuteNonQueryAsync(cancellationToken);
+            statements.Raw("DELETE FROM comments_fts WHERE rowid = $row").Bind("$row", rowId).Execute();
         }
 
-        var index = statements.Get("INSERT INTO comments_fts (rowid, text) VALUES ($row, $text)");
-        index.Parameters.AddWithValue("$row", rowId);
-        index.Parameters.AddWithValue("$text", SearchFolding.Fold(text));
-        await index.ExecuteNonQueryAsync(cancellationToken);
+        statements.Raw("INSERT INTO comments_fts (rowid, text) VALUES ($row, $text)").Bind("$row", rowId).Bind("$text", SearchFolding.Fold(text)).Execute();
     }
 
     /// <summary>The inbox filter as a WHERE clause over <c>flag_triage t</c>; the status part only when asked (counts go without it).</summary>

@@ -68,7 +68,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             var contentChanged = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in batch.Items)
             {
-                switch (await SaveItemAsync(statements, item, now, cancellationToken))
+                switch (SaveItem(statements, item, now))
                 {
                     case ItemChange.Added: added++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
                     case ItemChange.Changed: changed++; contentChanged.Add(item.Id); touched.Add(item.Id); break;
@@ -79,7 +79,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             var observations = 0;
             foreach (var observation in batch.Observations)
             {
-                var stored = await SaveObservationAsync(statements, observation, cancellationToken);
+                var stored = SaveObservation(statements, observation);
                 observations += stored;
                 if (stored > 0)
                 {
@@ -91,7 +91,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             var newComments = new List<Comment>();
             foreach (var comment in batch.Comments)
             {
-                var isNew = await SaveCommentAsync(statements, comment, now, cancellationToken);
+                var isNew = SaveComment(statements, comment, now);
                 comments += isNew;
                 touched.Add(comment.ItemId);
                 if (isNew > 0)
@@ -110,9 +110,9 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
 
             foreach (var assessment in batch.Assessments)
             {
-                await SaveAssessmentAsync(statements, assessment, cancellationToken);
+                SaveAssessment(statements, assessment);
                 if (assessment.TargetKind == TargetKind.Comment
-                    && (commentItems.GetValueOrDefault(assessment.TargetId) ?? await ItemOfCommentAsync(statements, assessment.TargetId, cancellationToken)) is { } commentItem)
+                    && (commentItems.GetValueOrDefault(assessment.TargetId) ?? ItemOfComment(statements, assessment.TargetId)) is { } commentItem)
                 {
                     touched.Add(commentItem);
                 }
@@ -121,7 +121,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             int flags = 0, flaggedTargets = 0;
             foreach (var flag in batch.Flags)
             {
-                var (stored, newTarget, itemId) = await SaveFlagAsync(statements, flag, cancellationToken);
+                var (stored, newTarget, itemId) = SaveFlag(statements, flag);
                 flags += stored;
                 flaggedTargets += newTarget ? 1 : 0;
                 if (stored > 0 && itemId is not null)
@@ -142,11 +142,11 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 await keep.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await new SqliteItemSummaries(statements, deferRescoring: batch.Bulk).RefreshAsync(touched, contentChanged, cancellationToken);
+            new SqliteItemSummaries(statements, deferRescoring: batch.Bulk).Refresh(touched, contentChanged, cancellationToken);
             if (!batch.Bulk)
             {
                 // Scores an import's batches deferred are final now: the alert rules (viral) look at those items too.
-                touched.UnionWith(await new SqliteStaleScores(statements).RefreshAsync(cancellationToken));
+                touched.UnionWith(new SqliteStaleScores(statements).Refresh(cancellationToken));
             }
 
             await AddTotalsAsync(statements, added, observations, comments, flaggedTargets, cancellationToken);
@@ -360,24 +360,70 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         SqliteTime.ReadNullable(reader.GetValue(first + 6)),
         NullableLong(reader, first + 7));
 
-    private static async Task<ItemChange> SaveItemAsync(SqliteStatements statements, Item item, string now, CancellationToken cancellationToken)
+    private static Item ReadItem(SqliteRawStatement row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.GetString(2),
+        ReadPlatform(row.GetString(3)),
+        Enum.Parse<ItemKind>(row.GetString(4), ignoreCase: true),
+        row.GetString(5),
+        row.GetString(6),
+        row.GetNullableString(7),
+        row.GetNullableString(8),
+        row.GetNullableString(9),
+        row.GetNullableString(10) is { } published ? SqliteTime.Read(published) : null,
+        SqliteTime.Read(row.GetString(11)),
+        row.GetString(12));
+
+    private static Observation ReadObservation(SqliteRawStatement row) => new(
+        row.GetString(0),
+        SqliteTime.Read(row.GetString(1)),
+        row.GetNullableInt64(2) is { } age ? TimeSpan.FromSeconds(age) : null,
+        row.GetNullableInt64(3),
+        row.GetNullableInt64(4),
+        row.GetNullableInt64(5),
+        row.GetNullableInt64(6))
+    {
+        Checkpoint = row.GetNullableInt64(7) is { } checkpoint ? TimeSpan.FromSeconds(checkpoint) : null,
+    };
+
+    private static Comment ReadComment(SqliteRawStatement row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        ReadPlatform(row.GetString(2)),
+        row.GetNullableString(3),
+        row.GetNullableString(4),
+        row.GetString(5),
+        row.GetNullableString(6) is { } published ? SqliteTime.Read(published) : null,
+        row.GetNullableInt64(7));
+
+    /// <summary>The first row of <paramref name="statement"/> read by <paramref name="read"/>, or default when it has none; the statement is left reset.</summary>
+    private static T? ReadFirst<T>(SqliteRawStatement statement, Func<SqliteRawStatement, T> read)
+    {
+        if (!statement.Read())
+        {
+            return default;
+        }
+
+        var value = read(statement);
+        statement.Start();
+        return value;
+    }
+
+    private static ItemChange SaveItem(SqliteStatements statements, Item item, string now)
     {
         var hash = ContentHash(item);
         long? rowId = null;
         string? storedHash = null;
         long version = 0;
-        var find = statements.Get("SELECT rowid, content_hash, version FROM items WHERE id = $id");
+        var find = statements.Raw("SELECT rowid, content_hash, version FROM items WHERE id = $id").Bind("$id", item.Id);
+        if (find.Read())
         {
-            find.Parameters.AddWithValue("$id", item.Id);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                rowId = reader.GetInt64(0);
-                storedHash = reader.GetString(1);
-                version = reader.GetInt64(2);
-            }
+            rowId = find.GetInt64(0);
+            storedHash = find.GetString(1);
+            version = find.GetInt64(2);
+            find.Start();
         }
-
 
         if (storedHash == hash)
         {
@@ -387,181 +433,165 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         version++;
         if (rowId is null)
         {
-            var insert = statements.Get("""
+            var insert = statements.Raw("""
                 INSERT INTO items (id, station_id, channel_id, platform, kind, url, title, body, author, category, published_at, collected_at, language, content_hash, version, updated_at)
                 VALUES ($id, $station, $channel, $platform, $kind, $url, $title, $body, $author, $category, $published, $collected, $language, $hash, 1, $now)
                 """);
-            AddItemParameters(insert, item, hash, now);
-            insert.Parameters.AddWithValue("$station", item.StationId);
-            insert.Parameters.AddWithValue("$channel", item.ChannelId);
-            insert.Parameters.AddWithValue("$platform", item.Platform.ToWire());
-            insert.Parameters.AddWithValue("$kind", item.Kind.ToString().ToLowerInvariant());
-            insert.Parameters.AddWithValue("$url", item.Url);
-            insert.Parameters.AddWithValue("$collected", SqliteTime.Write(item.CollectedAt));
-            insert.Parameters.AddWithValue("$language", item.Language);
-            // Not RETURNING: Microsoft.Data.Sqlite runs such a statement through a reader, several times slower here.
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            rowId = (long)(await statements.Get("SELECT last_insert_rowid()").ExecuteScalarAsync(cancellationToken))!;
+            BindItem(insert, item, hash, now)
+                .Bind("$station", item.StationId)
+                .Bind("$channel", item.ChannelId)
+                .Bind("$platform", item.Platform.ToWire())
+                .Bind("$kind", item.Kind.ToString().ToLowerInvariant())
+                .Bind("$url", item.Url)
+                .Bind("$collected", SqliteTime.Write(item.CollectedAt))
+                .Bind("$language", item.Language)
+                .Execute();
+            rowId = statements.LastInsertRowId;
         }
         else
         {
-            var update = statements.Get("""
+            var update = statements.Raw("""
                 UPDATE items SET title = $title, body = $body, author = $author, category = $category, published_at = $published,
                     content_hash = $hash, version = $version, updated_at = $now, url = $url
                 WHERE id = $id
                 """);
-            AddItemParameters(update, item, hash, now);
-            update.Parameters.AddWithValue("$version", version);
-            update.Parameters.AddWithValue("$url", item.Url);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-            var unindex = statements.Get("DELETE FROM items_fts WHERE rowid = $row");
-            unindex.Parameters.AddWithValue("$row", rowId);
-            await unindex.ExecuteNonQueryAsync(cancellationToken);
+            BindItem(update, item, hash, now).Bind("$version", version).Bind("$url", item.Url).Execute();
+            statements.Raw("DELETE FROM items_fts WHERE rowid = $row").Bind("$row", rowId).Execute();
         }
 
-
-        var keep = statements.Get("""
+        var keep = statements.Raw("""
             INSERT INTO item_versions (item_id, version, title, body, author, category, published_at, content_hash, collected_at)
             VALUES ($id, $version, $title, $body, $author, $category, $published, $hash, $now)
             """);
-        {
-            AddItemParameters(keep, item, hash, now);
-            keep.Parameters.AddWithValue("$version", version);
-            await keep.ExecuteNonQueryAsync(cancellationToken);
-        }
+        BindItem(keep, item, hash, now).Bind("$version", version).Execute();
 
-
-        var index = statements.Get("INSERT INTO items_fts (rowid, title, body) VALUES ($row, $title, $body)");
-        {
-            index.Parameters.AddWithValue("$row", rowId);
-            index.Parameters.AddWithValue("$title", SearchFolding.Fold(item.Title));
-            index.Parameters.AddWithValue("$body", SearchFolding.Fold(item.Body));
-            await index.ExecuteNonQueryAsync(cancellationToken);
-        }
+        statements.Raw("INSERT INTO items_fts (rowid, title, body) VALUES ($row, $title, $body)")
+            .Bind("$row", rowId)
+            .Bind("$title", SearchFolding.Fold(item.Title))
+            .Bind("$body", SearchFolding.Fold(item.Body))
+            .Execute();
 
         return version == 1 ? ItemChange.Added : ItemChange.Changed;
     }
 
-    private static void AddItemParameters(SqliteCommand command, Item item, string hash, string now)
-    {
-        command.Parameters.AddWithValue("$id", item.Id);
-        command.Parameters.AddWithValue("$title", item.Title);
-        command.Parameters.AddWithValue("$body", (object?)item.Body ?? DBNull.Value);
-        command.Parameters.AddWithValue("$author", (object?)item.Author ?? DBNull.Value);
-        command.Parameters.AddWithValue("$category", (object?)item.Category ?? DBNull.Value);
-        command.Parameters.AddWithValue("$published", SqliteTime.WriteNullable(item.PublishedAt));
-        command.Parameters.AddWithValue("$hash", hash);
-        command.Parameters.AddWithValue("$now", now);
-    }
+    private static SqliteRawStatement BindItem(SqliteRawStatement statement, Item item, string hash, string now) => statement
+        .Bind("$id", item.Id)
+        .Bind("$title", item.Title)
+        .Bind("$body", item.Body)
+        .Bind("$author", item.Author)
+        .Bind("$category", item.Category)
+        .Bind("$published", item.PublishedAt is { } published ? SqliteTime.Write(published) : null)
+        .Bind("$hash", hash)
+        .Bind("$now", now);
 
-    private static async Task<int> SaveObservationAsync(SqliteStatements statements, Observation observation, CancellationToken cancellationToken)
-    {
-        var command = statements.Get("""
+    private static int SaveObservation(SqliteStatements statements, Observation observation) => statements.Raw("""
             INSERT INTO observations (item_id, observed_at, age_seconds, views, reactions, comments, shares, checkpoint_seconds)
             VALUES ($item, $at, $age, $views, $reactions, $comments, $shares, $checkpoint)
             ON CONFLICT DO NOTHING
-            """);
-        command.Parameters.AddWithValue("$checkpoint", observation.Checkpoint is { } checkpoint ? (long)checkpoint.TotalSeconds : DBNull.Value);
-        command.Parameters.AddWithValue("$item", observation.ItemId);
-        command.Parameters.AddWithValue("$at", SqliteTime.Write(observation.ObservedAt));
-        command.Parameters.AddWithValue("$age", observation.Age is { } age ? (long)age.TotalSeconds : DBNull.Value);
-        command.Parameters.AddWithValue("$views", (object?)observation.Views ?? DBNull.Value);
-        command.Parameters.AddWithValue("$reactions", (object?)observation.Reactions ?? DBNull.Value);
-        command.Parameters.AddWithValue("$comments", (object?)observation.Comments ?? DBNull.Value);
-        command.Parameters.AddWithValue("$shares", (object?)observation.Shares ?? DBNull.Value);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """)
+        .Bind("$checkpoint", observation.Checkpoint is { } checkpoint ? (long)checkpoint.TotalSeconds : null)
+        .Bind("$item", observation.ItemId)
+        .Bind("$at", SqliteTime.Write(observation.ObservedAt))
+        .Bind("$age", observation.Age is { } age ? (long)age.TotalSeconds : null)
+        .Bind("$views", observation.Views)
+        .Bind("$reactions", observation.Reactions)
+        .Bind("$comments", observation.Comments)
+        .Bind("$shares", observation.Shares)
+        .Execute();
 
-    private static async Task<int> SaveCommentAsync(SqliteStatements statements, Comment comment, string now, CancellationToken cancellationToken)
+    private static int SaveComment(SqliteStatements statements, Comment comment, string now)
     {
         // A comment can be edited and its likes grow: keep the latest text and count, count it as new once.
-        string? knownText = null;
-        var known = false;
-        var find = statements.Get("SELECT text FROM comments WHERE id = $id");
+        var find = statements.Raw("SELECT rowid, text FROM comments WHERE id = $id").Bind("$id", comment.Id);
+        if (!find.Read())
         {
-            find.Parameters.AddWithValue("$id", comment.Id);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                known = true;
-                knownText = reader.GetString(0);
-            }
+            // Not INSERT … ON CONFLICT … RETURNING: SQLite gathers RETURNING rows in a table of their own, a
+            // third of the cost of a comment; the lookup just made says which of the two statements applies.
+            statements.Raw("""
+                INSERT INTO comments (id, item_id, platform, parent_id, author, text, published_at, likes, first_seen_at)
+                VALUES ($id, $item, $platform, $parent, $author, $text, $published, $likes, $now)
+                """)
+                .Bind("$id", comment.Id)
+                .Bind("$item", comment.ItemId)
+                .Bind("$platform", comment.Platform.ToWire())
+                .Bind("$parent", comment.ParentId)
+                .Bind("$author", comment.Author)
+                .Bind("$text", comment.Text)
+                .Bind("$published", comment.PublishedAt is { } published ? SqliteTime.Write(published) : null)
+                .Bind("$likes", comment.Likes)
+                .Bind("$now", now)
+                .Execute();
+            IndexComment(statements, statements.LastInsertRowId, comment.Text, reindex: false);
+            return 1;
         }
 
-        var command = statements.Get("""
-            INSERT INTO comments (id, item_id, platform, parent_id, author, text, published_at, likes, first_seen_at)
-            VALUES ($id, $item, $platform, $parent, $author, $text, $published, $likes, $now)
-            ON CONFLICT (id) DO UPDATE SET text = excluded.text, likes = excluded.likes
-            RETURNING rowid
-            """);
-        command.Parameters.AddWithValue("$id", comment.Id);
-        command.Parameters.AddWithValue("$item", comment.ItemId);
-        command.Parameters.AddWithValue("$platform", comment.Platform.ToWire());
-        command.Parameters.AddWithValue("$parent", (object?)comment.ParentId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$author", (object?)comment.Author ?? DBNull.Value);
-        command.Parameters.AddWithValue("$text", comment.Text);
-        command.Parameters.AddWithValue("$published", SqliteTime.WriteNullable(comment.PublishedAt));
-        command.Parameters.AddWithValue("$likes", (object?)comment.Likes ?? DBNull.Value);
-        command.Parameters.AddWithValue("$now", now);
-        var rowId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        if (!known || !string.Equals(knownText, comment.Text, StringComparison.Ordinal))
+        var rowId = find.GetInt64(0);
+        var knownText = find.GetString(1);
+        find.Start();
+        statements.Raw("UPDATE comments SET text = $text, likes = $likes WHERE rowid = $row")
+            .Bind("$text", comment.Text)
+            .Bind("$likes", comment.Likes)
+            .Bind("$row", rowId)
+            .Execute();
+        if (!string.Equals(knownText, comment.Text, StringComparison.Ordinal))
         {
-            await IndexCommentAsync(statements, rowId, comment.Text, reindex: known, cancellationToken);
+            IndexComment(statements, rowId, comment.Text, reindex: true);
         }
 
-        return known ? 0 : 1;
+        return 0;
     }
 
-    private static async Task SaveAssessmentAsync(SqliteStatements statements, Assessment assessment, CancellationToken cancellationToken)
-    {
-        var command = statements.Get("""
+    private static void SaveAssessment(SqliteStatements statements, Assessment assessment) => statements.Raw("""
             INSERT INTO assessments (target_id, target_kind, task, label, probability, model_version)
             VALUES ($target, $kind, $task, $label, $probability, $model)
             ON CONFLICT (target_id, task, model_version) DO UPDATE SET label = excluded.label, probability = excluded.probability
-            """);
-        command.Parameters.AddWithValue("$target", assessment.TargetId);
-        command.Parameters.AddWithValue("$kind", assessment.TargetKind.ToString().ToLowerInvariant());
-        command.Parameters.AddWithValue("$task", assessment.Task);
-        command.Parameters.AddWithValue("$label", assessment.Label);
-        command.Parameters.AddWithValue("$probability", assessment.Probability);
-        command.Parameters.AddWithValue("$model", assessment.ModelVersion);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """)
+        .Bind("$target", assessment.TargetId)
+        .Bind("$kind", assessment.TargetKind == TargetKind.Comment ? "comment" : "item")
+        .Bind("$task", assessment.Task)
+        .Bind("$label", assessment.Label)
+        .Bind("$probability", assessment.Probability)
+        .Bind("$model", assessment.ModelVersion)
+        .Execute();
 
-    private static async Task<string?> ItemOfCommentAsync(SqliteStatements statements, string commentId, CancellationToken cancellationToken)
+    private static string? ItemOfComment(SqliteStatements statements, string commentId)
     {
-        var find = statements.Get("SELECT item_id FROM comments WHERE id = $comment");
-        find.Parameters.AddWithValue("$comment", commentId);
-        return await find.ExecuteScalarAsync(cancellationToken) as string;
+        var find = statements.Raw("SELECT item_id FROM comments WHERE id = $comment").Bind("$comment", commentId);
+        if (!find.Read())
+        {
+            return null;
+        }
+
+        var itemId = find.GetString(0);
+        find.Start();
+        return itemId;
     }
 
     /// <summary>Stores a flag; says whether it is the first flag on its target and which item the target belongs to.</summary>
-    private static async Task<(int Stored, bool NewTarget, string? ItemId)> SaveFlagAsync(SqliteStatements statements, Flag flag, CancellationToken cancellationToken)
+    private static (int Stored, bool NewTarget, string? ItemId) SaveFlag(SqliteStatements statements, Flag flag)
     {
-        long earlier;
-        var find = statements.Get("SELECT COUNT(*) FROM flags WHERE target_id = $target");
-        {
-            find.Parameters.AddWithValue("$target", flag.TargetId);
-            earlier = Convert.ToInt64(await find.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        var find = statements.Raw("SELECT COUNT(*) FROM flags WHERE target_id = $target").Bind("$target", flag.TargetId);
+        find.Read();
+        var earlier = find.GetInt64(0);
+        find.Start();
 
-        var command = statements.Get("""
+        var stored = statements.Raw("""
             INSERT INTO flags (target_id, target_kind, source, severity, reason, score, evidence, raised_at)
             VALUES ($target, $kind, $source, $severity, $reason, $score, $evidence, $raised)
             ON CONFLICT (target_id, source, reason) DO NOTHING
-            """);
-        command.Parameters.AddWithValue("$target", flag.TargetId);
-        command.Parameters.AddWithValue("$kind", flag.TargetKind.ToString().ToLowerInvariant());
-        command.Parameters.AddWithValue("$source", flag.Source);
-        command.Parameters.AddWithValue("$severity", flag.Severity);
-        command.Parameters.AddWithValue("$reason", flag.Reason);
-        command.Parameters.AddWithValue("$score", (object?)flag.Score ?? DBNull.Value);
-        command.Parameters.AddWithValue("$evidence", JsonSerializer.Serialize(flag.Evidence));
-        command.Parameters.AddWithValue("$raised", SqliteTime.Write(flag.RaisedAt));
-        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
+            """)
+            .Bind("$target", flag.TargetId)
+            .Bind("$kind", flag.TargetKind == TargetKind.Comment ? "comment" : "item")
+            .Bind("$source", flag.Source)
+            .Bind("$severity", flag.Severity)
+            .Bind("$reason", flag.Reason)
+            .Bind("$score", flag.Score)
+            .Bind("$evidence", JsonSerializer.Serialize(flag.Evidence))
+            .Bind("$raised", SqliteTime.Write(flag.RaisedAt))
+            .Execute();
         if (stored > 0)
         {
-            await RecordRaisedFlagAsync(statements, flag, cancellationToken);
+            RecordRaisedFlag(statements, flag);
         }
 
         if (flag.TargetKind != TargetKind.Comment)
@@ -569,9 +599,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             return (stored, stored > 0 && earlier == 0, flag.TargetId);
         }
 
-        var owner = statements.Get("SELECT item_id FROM comments WHERE id = $target");
-        owner.Parameters.AddWithValue("$target", flag.TargetId);
-        return (stored, stored > 0 && earlier == 0, await owner.ExecuteScalarAsync(cancellationToken) as string);
+        return (stored, stored > 0 && earlier == 0, ItemOfComment(statements, flag.TargetId));
     }
 
     private static async Task AddTotalsAsync(SqliteStatements statements, long items, long observations, long comments, long flagged, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
     public sealed record Contribution(string StationId, string At, string Platform, string ChannelId, long Engagement, long Views, long Observations, long Comments, long Flagged);
 
     /// <summary>Replaces <paramref name="old"/> (null for a new item) by <paramref name="current"/>.</summary>
-    public async Task MoveAsync(Contribution? old, Contribution current, CancellationToken cancellationToken)
+    public void Move(Contribution? old, Contribution current)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (old == current)
@@ -24,10 +24,10 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
 
         if (old is not null)
         {
-            await AddAsync(old, -1, cancellationToken);
+            Add(old, -1);
         }
 
-        await AddAsync(current, 1, cancellationToken);
+        Add(current, 1);
     }
 
     /// <summary>The day an item time falls on (SqliteTime's text starts with yyyy-MM-dd, UTC).</summary>
@@ -36,42 +36,34 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
     /// <summary>The start of the UTC hour an item time falls in, in SqliteTime's text.</summary>
     public static string Hour(string at) => at[..13] + ":00:00.0000000Z";
 
-    private async Task AddAsync(Contribution c, int sign, CancellationToken cancellationToken)
+    private void Add(Contribution c, int sign)
     {
-        var command = statements.Get("""
+        var day = statements.Raw("""
             INSERT INTO summary_days (station_id, day, platform, channel_id, items, engagement, views, observations, comments, flagged)
             VALUES ($station, $day, $platform, $channel, $items, $engagement, $views, $observations, $comments, $flagged)
             ON CONFLICT (station_id, day, platform, channel_id) DO UPDATE SET
                 items = items + excluded.items, engagement = engagement + excluded.engagement, views = views + excluded.views,
                 observations = observations + excluded.observations, comments = comments + excluded.comments, flagged = flagged + excluded.flagged
             """);
-        BindShared(command, c, sign);
-        command.Parameters.AddWithValue("$day", Day(c.At));
-        command.Parameters.AddWithValue("$channel", c.ChannelId);
-        command.Parameters.AddWithValue("$observations", sign * c.Observations);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        BindShared(day, c, sign).Bind("$day", Day(c.At)).Bind("$channel", c.ChannelId).Bind("$observations", sign * c.Observations).Execute();
 
-        var hour = statements.Get("""
+        var hour = statements.Raw("""
             INSERT INTO summary_hours (station_id, at, platform, items, engagement, views, comments, flagged)
             VALUES ($station, $at, $platform, $items, $engagement, $views, $comments, $flagged)
             ON CONFLICT (station_id, at, platform) DO UPDATE SET
                 items = items + excluded.items, engagement = engagement + excluded.engagement, views = views + excluded.views,
                 comments = comments + excluded.comments, flagged = flagged + excluded.flagged
             """);
-        BindShared(hour, c, sign);
-        hour.Parameters.AddWithValue("$at", Hour(c.At));
-        await hour.ExecuteNonQueryAsync(cancellationToken);
+        BindShared(hour, c, sign).Bind("$at", Hour(c.At)).Execute();
     }
 
     /// <summary>The parameters the day and the hour rows share: the station, the platform and the signed sums.</summary>
-    private static void BindShared(Microsoft.Data.Sqlite.SqliteCommand command, Contribution c, int sign)
-    {
-        command.Parameters.AddWithValue("$station", c.StationId);
-        command.Parameters.AddWithValue("$platform", c.Platform);
-        command.Parameters.AddWithValue("$items", sign);
-        command.Parameters.AddWithValue("$engagement", sign * c.Engagement);
-        command.Parameters.AddWithValue("$views", sign * c.Views);
-        command.Parameters.AddWithValue("$comments", sign * c.Comments);
-        command.Parameters.AddWithValue("$flagged", sign * c.Flagged);
-    }
+    private static SqliteRawStatement BindShared(SqliteRawStatement statement, Contribution c, int sign) => statement
+        .Bind("$station", c.StationId)
+        .Bind("$platform", c.Platform)
+        .Bind("$items", sign)
+        .Bind("$engagement", sign * c.Engagement)
+        .Bind("$views", sign * c.Views)
+        .Bind("$comments", sign * c.Comments)
+        .Bind("$flagged", sign * c.Flagged);
 }

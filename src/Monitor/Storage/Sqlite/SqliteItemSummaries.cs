@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Monitor.Domain;
 
 namespace Monitor.Storage.Sqlite;
@@ -18,24 +17,28 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
 {
     private static readonly string[] AgeColumns = ["1h", "24h", "7d"];
 
+    private static readonly string[] ValueParameters = ["$v0", "$v1", "$v2"];
+
     private readonly HashSet<(string ItemId, int Age)> rescore = [];
 
     /// <summary>Rebuilds the summary rows of <paramref name="itemIds"/>; <paramref name="contentChanged"/> also get their link keys again.</summary>
-    public async Task RefreshAsync(IEnumerable<string> itemIds, IReadOnlySet<string> contentChanged, CancellationToken cancellationToken)
+    public void Refresh(IEnumerable<string> itemIds, IReadOnlySet<string> contentChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
         ArgumentNullException.ThrowIfNull(contentChanged);
         var ripples = new List<(string Channel, string Kind, string Published, string ItemId, int Age)>();
+        var dayTotals = new SqliteDayTotals(statements);
         foreach (var id in itemIds.Distinct(StringComparer.Ordinal))
         {
-            var row = await ReadItemAsync(id, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = ReadItem(id);
             if (row is null)
             {
                 continue; // observations or comments of an item not stored (yet): summarised when it arrives
             }
 
-            var old = await ReadOldAsync(id, cancellationToken);
-            var observations = await ReadObservationsAsync(id, cancellationToken);
+            var old = ReadOld(id);
+            var observations = ReadObservations(id);
             var published = row.PublishedAt is null ? (DateTimeOffset?)null : SqliteTime.Read(row.PublishedAt);
             var curve = EngagementCurve.FromObservations(published, observations);
             var values = new double?[AgeColumns.Length];
@@ -45,24 +48,21 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
             }
 
             var latest = observations.Count == 0 ? null : observations.MaxBy(o => o.ObservedAt);
-            await UpsertAsync(row, observations.Count, latest, values, cancellationToken);
-            if (keepMood && row.Comments > 0)
-            {
-                await CountMoodAsync(id, cancellationToken);
-            }
+            // Counted before the row is written and written with it: an UPDATE after the upsert moved the row's index entries twice.
+            Upsert(row, observations.Count, latest, values, !keepMood ? null : row.Comments > 0 ? CountMood(id) : (0, 0));
 
             if (keepDayTotals)
             {
                 var current = new SqliteDayTotals.Contribution(
                     row.StationId, row.PublishedAt ?? row.CollectedAt, row.Platform, row.ChannelId,
                     latest is null ? 0 : Engagement.Interactions(latest), latest?.Views ?? 0, observations.Count, row.Comments, row.Flagged);
-                await new SqliteDayTotals(statements).MoveAsync(old?.Day, current, cancellationToken);
-            }
-            if (contentChanged.Contains(id))
-            {
-                await WriteLinksAsync(id, row, cancellationToken);
+                dayTotals.Move(old?.Day, current);
             }
 
+            if (contentChanged.Contains(id))
+            {
+                WriteLinks(id, row);
+            }
 
             for (var a = 0; a < values.Length; a++)
             {
@@ -106,213 +106,207 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
             var stale = new SqliteStaleScores(statements);
             foreach (var ((channel, kind), (published, itemId)) in earliest)
             {
-                await stale.MarkAsync(channel, kind, published, itemId, cancellationToken);
+                stale.Mark(channel, kind, published, itemId);
             }
         }
         else
         {
             foreach (var (channel, kind, published, itemId, age) in ripples)
             {
-                await AddFollowersAsync(channel, kind, published, itemId, age, cancellationToken);
+                AddFollowers(channel, kind, published, itemId, age);
             }
         }
 
-        await RescoreAsync(cancellationToken);
+        Rescore();
     }
 
     private sealed record ItemRow(long Seq, string Id, string StationId, string ChannelId, string Platform, string Kind, string Url, string Title, string? Body, string? PublishedAt, string CollectedAt, long Comments, long Flagged);
 
-    private async Task<ItemRow?> ReadItemAsync(string id, CancellationToken cancellationToken)
+    private ItemRow? ReadItem(string id)
     {
-        var command = Command("""
+        var read = statements.Raw("""
             SELECT i.rowid, i.station_id, i.channel_id, i.platform, i.kind, i.url, i.title, i.body, i.published_at, i.collected_at,
                 (SELECT COUNT(*) FROM comments WHERE item_id = i.id),
                 (SELECT COUNT(*) > 0 FROM flags WHERE target_id = i.id AND target_kind = 'item')
                     + (SELECT COUNT(DISTINCT f.target_id) FROM comments c JOIN flags f ON f.target_id = c.id AND f.target_kind = 'comment' WHERE c.item_id = i.id)
             FROM items i WHERE i.id = $id
-            """);
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+            """).Bind("$id", id);
+        if (!read.Read())
         {
             return null;
         }
 
-        return new ItemRow(
-            reader.GetInt64(0), id, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetString(9), reader.GetInt64(10), reader.GetInt64(11));
+        var row = new ItemRow(
+            read.GetInt64(0), id, read.GetString(1), read.GetString(2), read.GetString(3), read.GetString(4), read.GetString(5), read.GetString(6),
+            read.GetNullableString(7), read.GetNullableString(8), read.GetString(9), read.GetInt64(10), read.GetInt64(11));
+        read.Start();
+        return row;
     }
 
-    private async Task<(string? Published, double?[] Values, SqliteDayTotals.Contribution Day)?> ReadOldAsync(string id, CancellationToken cancellationToken)
+    private (string? Published, double?[] Values, SqliteDayTotals.Contribution Day)? ReadOld(string id)
     {
-        var command = Command("""
+        var read = statements.Raw("""
             SELECT published_at, value_1h, value_24h, value_7d, station_id, at, platform, channel_id, engagement, COALESCE(views, 0), observations, comments, flagged
             FROM item_summary WHERE item_id = $id
-            """);
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+            """).Bind("$id", id);
+        if (!read.Read())
         {
             return null;
         }
 
         var day = new SqliteDayTotals.Contribution(
-            reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-            reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12));
-        return (reader.IsDBNull(0) ? null : reader.GetString(0), [NullableDouble(reader, 1), NullableDouble(reader, 2), NullableDouble(reader, 3)], day);
+            read.GetString(4), read.GetString(5), read.GetString(6), read.GetString(7),
+            read.GetInt64(8), read.GetInt64(9), read.GetInt64(10), read.GetInt64(11), read.GetInt64(12));
+        var old = (read.GetNullableString(0), new[] { read.GetNullableDouble(1), read.GetNullableDouble(2), read.GetNullableDouble(3) }, day);
+        read.Start();
+        return old;
     }
 
-    private async Task<List<Observation>> ReadObservationsAsync(string id, CancellationToken cancellationToken)
+    private List<Observation> ReadObservations(string id)
     {
-        var command = Command("SELECT observed_at, age_seconds, views, reactions, comments, shares FROM observations WHERE item_id = $id ORDER BY observed_at");
-        command.Parameters.AddWithValue("$id", id);
+        var read = statements.Raw("SELECT observed_at, age_seconds, views, reactions, comments, shares FROM observations WHERE item_id = $id ORDER BY observed_at").Bind("$id", id);
         var observations = new List<Observation>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (read.Read())
         {
             observations.Add(new Observation(
                 id,
-                SqliteTime.Read(reader.GetString(0)),
-                reader.IsDBNull(1) ? null : TimeSpan.FromSeconds(reader.GetInt64(1)),
-                NullableLong(reader, 2),
-                NullableLong(reader, 3),
-                NullableLong(reader, 4),
-                NullableLong(reader, 5)));
+                SqliteTime.Read(read.GetString(0)),
+                read.GetNullableInt64(1) is { } age ? TimeSpan.FromSeconds(age) : null,
+                read.GetNullableInt64(2),
+                read.GetNullableInt64(3),
+                read.GetNullableInt64(4),
+                read.GetNullableInt64(5)));
         }
 
         return observations;
     }
 
     /// <summary>The item's comments labelled negative, and offensive or hate, by any model version (the dashboard's comment mood).</summary>
-    private async Task CountMoodAsync(string id, CancellationToken cancellationToken)
+    private (long Negative, long Toxic) CountMood(string id)
     {
-        var command = Command("""
-            UPDATE item_summary SET
-                negative_comments = (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
+        var read = statements.Raw("""
+            SELECT
+                (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
                     AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'sentiment' AND lower(a.label) = 'negative')),
-                toxic_comments = (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
+                (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
                     AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'toxicity' AND lower(a.label) IN ('offensive', 'hate')))
-            WHERE item_id = $id
-            """);
-        command.Parameters.AddWithValue("$id", id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """).Bind("$id", id);
+        read.Read();
+        var mood = (read.GetInt64(0), read.GetInt64(1));
+        read.Start();
+        return mood;
     }
 
-    private async Task UpsertAsync(ItemRow row, int observations, Observation? latest, double?[] values, CancellationToken cancellationToken)
+    private void Upsert(ItemRow row, int observations, Observation? latest, double?[] values, (long Negative, long Toxic)? mood)
     {
-        var command = Command("""
-            INSERT INTO item_summary (item_id, seq, station_id, channel_id, platform, kind, url, title, published_at, collected_at, at,
-                observations, comments, flagged, latest_at, engagement, views, value_1h, value_24h, value_7d)
-            VALUES ($id, $seq, $station, $channel, $platform, $kind, $url, $title, $published, $collected, $at,
-                $observations, $comments, $flagged, $latest, $engagement, $views, $v0, $v1, $v2)
-            ON CONFLICT (item_id) DO UPDATE SET url = excluded.url, title = excluded.title, published_at = excluded.published_at, at = excluded.at,
-                observations = excluded.observations, comments = excluded.comments, flagged = excluded.flagged, latest_at = excluded.latest_at,
-                engagement = excluded.engagement, views = excluded.views, value_1h = excluded.value_1h, value_24h = excluded.value_24h, value_7d = excluded.value_7d
-            """);
-        command.Parameters.AddWithValue("$id", row.Id);
-        command.Parameters.AddWithValue("$seq", row.Seq);
-        command.Parameters.AddWithValue("$station", row.StationId);
-        command.Parameters.AddWithValue("$channel", row.ChannelId);
-        command.Parameters.AddWithValue("$platform", row.Platform);
-        command.Parameters.AddWithValue("$kind", row.Kind);
-        command.Parameters.AddWithValue("$url", row.Url);
-        command.Parameters.AddWithValue("$title", row.Title);
-        command.Parameters.AddWithValue("$published", (object?)row.PublishedAt ?? DBNull.Value);
-        command.Parameters.AddWithValue("$collected", row.CollectedAt);
-        command.Parameters.AddWithValue("$at", row.PublishedAt ?? row.CollectedAt);
-        command.Parameters.AddWithValue("$observations", observations);
-        command.Parameters.AddWithValue("$comments", row.Comments);
-        command.Parameters.AddWithValue("$flagged", row.Flagged);
-        command.Parameters.AddWithValue("$latest", latest is null ? DBNull.Value : SqliteTime.Write(latest.ObservedAt));
-        command.Parameters.AddWithValue("$engagement", latest is null ? 0 : Engagement.Interactions(latest));
-        command.Parameters.AddWithValue("$views", (object?)latest?.Views ?? DBNull.Value);
+        // Without the mood columns while migration 4 backfills, before migration 10 adds them.
+        var upsert = statements.Raw(mood is null
+            ? """
+              INSERT INTO item_summary (item_id, seq, station_id, channel_id, platform, kind, url, title, published_at, collected_at, at,
+                  observations, comments, flagged, latest_at, engagement, views, value_1h, value_24h, value_7d)
+              VALUES ($id, $seq, $station, $channel, $platform, $kind, $url, $title, $published, $collected, $at,
+                  $observations, $comments, $flagged, $latest, $engagement, $views, $v0, $v1, $v2)
+              ON CONFLICT (item_id) DO UPDATE SET url = excluded.url, title = excluded.title, published_at = excluded.published_at, at = excluded.at,
+                  observations = excluded.observations, comments = excluded.comments, flagged = excluded.flagged, latest_at = excluded.latest_at,
+                  engagement = excluded.engagement, views = excluded.views, value_1h = excluded.value_1h, value_24h = excluded.value_24h, value_7d = excluded.value_7d
+              """
+            : """
+              INSERT INTO item_summary (item_id, seq, station_id, channel_id, platform, kind, url, title, published_at, collected_at, at,
+                  observations, comments, flagged, latest_at, engagement, views, value_1h, value_24h, value_7d, negative_comments, toxic_comments)
+              VALUES ($id, $seq, $station, $channel, $platform, $kind, $url, $title, $published, $collected, $at,
+                  $observations, $comments, $flagged, $latest, $engagement, $views, $v0, $v1, $v2, $negative, $toxic)
+              ON CONFLICT (item_id) DO UPDATE SET url = excluded.url, title = excluded.title, published_at = excluded.published_at, at = excluded.at,
+                  observations = excluded.observations, comments = excluded.comments, flagged = excluded.flagged, latest_at = excluded.latest_at,
+                  engagement = excluded.engagement, views = excluded.views, value_1h = excluded.value_1h, value_24h = excluded.value_24h, value_7d = excluded.value_7d,
+                  negative_comments = excluded.negative_comments, toxic_comments = excluded.toxic_comments
+              """)
+            .Bind("$id", row.Id)
+            .Bind("$seq", row.Seq)
+            .Bind("$station", row.StationId)
+            .Bind("$channel", row.ChannelId)
+            .Bind("$platform", row.Platform)
+            .Bind("$kind", row.Kind)
+            .Bind("$url", row.Url)
+            .Bind("$title", row.Title)
+            .Bind("$published", row.PublishedAt)
+            .Bind("$collected", row.CollectedAt)
+            .Bind("$at", row.PublishedAt ?? row.CollectedAt)
+            .Bind("$observations", observations)
+            .Bind("$comments", row.Comments)
+            .Bind("$flagged", row.Flagged)
+            .Bind("$latest", latest is null ? null : SqliteTime.Write(latest.ObservedAt))
+            .Bind("$engagement", latest is null ? 0 : Engagement.Interactions(latest))
+            .Bind("$views", latest?.Views);
         for (var a = 0; a < values.Length; a++)
         {
-            command.Parameters.AddWithValue("$v" + a, (object?)values[a] ?? DBNull.Value);
+            upsert.Bind(ValueParameters[a], values[a]);
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (mood is { } counts)
+        {
+            upsert.Bind("$negative", counts.Negative).Bind("$toxic", counts.Toxic);
+        }
+
+        upsert.Execute();
     }
 
-    private async Task WriteLinksAsync(string id, ItemRow row, CancellationToken cancellationToken)
+    private void WriteLinks(string id, ItemRow row)
     {
-        var delete = Command("DELETE FROM item_links WHERE item_id = $id");
-        delete.Parameters.AddWithValue("$id", id);
-        await delete.ExecuteNonQueryAsync(cancellationToken);
-
-        var insert = Command("INSERT OR IGNORE INTO item_links (link, item_id) VALUES ($link, $id)");
-        var link = insert.Parameters.Add("$link", SqliteType.Text);
-        insert.Parameters.AddWithValue("$id", id);
+        statements.Raw("DELETE FROM item_links WHERE item_id = $id").Bind("$id", id).Execute();
         foreach (var key in StoryUrl.KeysOf(row.Url, row.Title, row.Body))
         {
-            link.Value = key;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            statements.Raw("INSERT OR IGNORE INTO item_links (link, item_id) VALUES ($link, $id)").Bind("$link", key).Bind("$id", id).Execute();
         }
     }
 
     /// <summary>The items whose baseline at <paramref name="age"/> includes the position (published, id): the next ones with a value.</summary>
-    private async Task AddFollowersAsync(string channel, string kind, string published, string itemId, int age, CancellationToken cancellationToken)
+    private void AddFollowers(string channel, string kind, string published, string itemId, int age)
     {
         var column = "value_" + AgeColumns[age];
-        var command = Command($"""
+        var read = statements.Raw($"""
             SELECT item_id FROM item_summary
             WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) > ($published, $id) AND {column} IS NOT NULL
             ORDER BY published_at, item_id LIMIT {Overperformance.BaselineSize}
-            """);
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$published", published);
-        command.Parameters.AddWithValue("$id", itemId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """).Bind("$channel", channel).Bind("$kind", kind).Bind("$published", published).Bind("$id", itemId);
+        while (read.Read())
         {
-            rescore.Add((reader.GetString(0), age));
+            rescore.Add((read.GetString(0), age));
         }
     }
 
-    private async Task RescoreAsync(CancellationToken cancellationToken)
+    private void Rescore()
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (itemId, age) in rescore)
         {
             var column = AgeColumns[age];
             double? score = null;
-            var own = Command($"SELECT channel_id, kind, published_at, value_{column} FROM item_summary WHERE item_id = $id");
-            own.Parameters.AddWithValue("$id", itemId);
+            var own = statements.Raw($"SELECT channel_id, kind, published_at, value_{column} FROM item_summary WHERE item_id = $id").Bind("$id", itemId);
             (string Channel, string Kind, string Published, double Value)? position = null;
-            await using (var reader = await own.ExecuteReaderAsync(cancellationToken))
+            if (own.Read())
             {
-                if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(2) && !reader.IsDBNull(3))
+                if (!own.IsNull(2) && !own.IsNull(3))
                 {
-                    position = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3));
+                    position = (own.GetString(0), own.GetString(1), own.GetString(2), own.GetDouble(3));
                 }
+
+                own.Start();
             }
 
             if (position is { } p)
             {
-                score = SqliteStaleScores.Score(await SqliteStaleScores.ReadBaselineAsync(statements, p.Channel, p.Kind, p.Published, itemId, age, cancellationToken), p.Value);
+                score = SqliteStaleScores.Score(SqliteStaleScores.ReadBaseline(statements, p.Channel, p.Kind, p.Published, itemId, age), p.Value);
             }
 
-            var update = Command($"UPDATE item_summary SET score_{column} = $score WHERE item_id = $id");
-            update.Parameters.AddWithValue("$score", (object?)score ?? DBNull.Value);
-            update.Parameters.AddWithValue("$id", itemId);
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            statements.Raw($"UPDATE item_summary SET score_{column} = $score WHERE item_id = $id").Bind("$score", score).Bind("$id", itemId).Execute();
             touched.Add(itemId);
         }
 
         foreach (var itemId in touched)
         {
-            var best = Command("UPDATE item_summary SET best_score = COALESCE(score_7d, score_24h, score_1h) WHERE item_id = $id");
-            best.Parameters.AddWithValue("$id", itemId);
-            await best.ExecuteNonQueryAsync(cancellationToken);
+            statements.Raw("UPDATE item_summary SET best_score = COALESCE(score_7d, score_24h, score_1h) WHERE item_id = $id").Bind("$id", itemId).Execute();
         }
 
         rescore.Clear();
     }
-
-    private SqliteCommand Command(string sql) => statements.Get(sql);
-
-    private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
-
-    private static long? NullableLong(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }

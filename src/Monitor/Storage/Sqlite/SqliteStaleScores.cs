@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Monitor.Domain;
 
 namespace Monitor.Storage.Sqlite;
@@ -17,42 +16,32 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
     private const int Ages = 3;
 
     /// <summary>Scores of <paramref name="channel"/>/<paramref name="kind"/> at and after (published, item) may be stale.</summary>
-    public async Task MarkAsync(string channel, string kind, string published, string itemId, CancellationToken cancellationToken)
-    {
-        var command = statements.Get("""
+    public void Mark(string channel, string kind, string published, string itemId) => statements.Raw("""
             INSERT INTO summary_stale (channel_id, kind, published_at, item_id) VALUES ($channel, $kind, $published, $id)
             ON CONFLICT (channel_id, kind) DO UPDATE SET published_at = excluded.published_at, item_id = excluded.item_id
             WHERE (excluded.published_at, excluded.item_id) < (summary_stale.published_at, summary_stale.item_id)
-            """);
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$published", published);
-        command.Parameters.AddWithValue("$id", itemId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """).Bind("$channel", channel).Bind("$kind", kind).Bind("$published", published).Bind("$id", itemId).Execute();
 
     /// <summary>Rescores every marked range and removes the marks, in the caller's transaction; returns the items whose scores changed.</summary>
-    public async Task<IReadOnlyCollection<string>> RefreshAsync(CancellationToken cancellationToken)
+    public IReadOnlyCollection<string> Refresh(CancellationToken cancellationToken)
     {
         var marks = new List<(string Channel, string Kind, string Published, string ItemId)>();
-        var read = statements.Get("SELECT channel_id, kind, published_at, item_id FROM summary_stale");
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        var read = statements.Raw("SELECT channel_id, kind, published_at, item_id FROM summary_stale");
+        while (read.Read())
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                marks.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-            }
+            marks.Add((read.GetString(0), read.GetString(1), read.GetString(2), read.GetString(3)));
         }
 
         var rescored = new List<string>();
         foreach (var mark in marks)
         {
-            rescored.AddRange(await RescoreAsync(mark.Channel, mark.Kind, mark.Published, mark.ItemId, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            rescored.AddRange(Rescore(mark.Channel, mark.Kind, mark.Published, mark.ItemId));
         }
 
         if (marks.Count > 0)
         {
-            await statements.Get("DELETE FROM summary_stale").ExecuteNonQueryAsync(cancellationToken);
+            statements.Raw("DELETE FROM summary_stale").Execute();
         }
 
         return rescored;
@@ -60,66 +49,56 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
 
     private sealed record Change(string ItemId, double?[] Scores, double? Best);
 
-    private async Task<IEnumerable<string>> RescoreAsync(string channel, string kind, string published, string itemId, CancellationToken cancellationToken)
+    private IEnumerable<string> Rescore(string channel, string kind, string published, string itemId)
     {
         var windows = new Queue<double>[Ages];
         for (var a = 0; a < Ages; a++)
         {
-            windows[a] = await ReadBaselineAsync(statements, channel, kind, published, itemId, a, cancellationToken);
+            windows[a] = ReadBaseline(statements, channel, kind, published, itemId, a);
         }
 
         // Collected first and written after the walk: the walk's cursor never sees its own updates.
         var changes = new List<Change>();
-        var walk = statements.Get("""
+        var walk = statements.Raw("""
             SELECT item_id, value_1h, value_24h, value_7d, score_1h, score_24h, score_7d, best_score FROM item_summary
             WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) >= ($published, $id)
             ORDER BY published_at, item_id
-            """);
-        walk.Parameters.AddWithValue("$channel", channel);
-        walk.Parameters.AddWithValue("$kind", kind);
-        walk.Parameters.AddWithValue("$published", published);
-        walk.Parameters.AddWithValue("$id", itemId);
-        await using (var reader = await walk.ExecuteReaderAsync(cancellationToken))
+            """).Bind("$channel", channel).Bind("$kind", kind).Bind("$published", published).Bind("$id", itemId);
+        while (walk.Read())
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var scores = new double?[Ages];
+            var changed = false;
+            for (var a = 0; a < Ages; a++)
             {
-                var scores = new double?[Ages];
-                var changed = false;
-                for (var a = 0; a < Ages; a++)
+                if (walk.GetNullableDouble(1 + a) is { } actual)
                 {
-                    var value = NullableDouble(reader, 1 + a);
-                    if (value is { } actual)
+                    scores[a] = Score(windows[a], actual);
+                    windows[a].Enqueue(actual);
+                    if (windows[a].Count > Overperformance.BaselineSize)
                     {
-                        scores[a] = Score(windows[a], actual);
-                        windows[a].Enqueue(actual);
-                        if (windows[a].Count > Overperformance.BaselineSize)
-                        {
-                            windows[a].Dequeue();
-                        }
+                        windows[a].Dequeue();
                     }
-
-                    changed |= scores[a] != NullableDouble(reader, 4 + a);
                 }
 
-                var best = scores[2] ?? scores[1] ?? scores[0];
-                if (changed || best != NullableDouble(reader, 7))
-                {
-                    changes.Add(new Change(reader.GetString(0), scores, best));
-                }
+                changed |= scores[a] != walk.GetNullableDouble(4 + a);
+            }
+
+            var best = scores[2] ?? scores[1] ?? scores[0];
+            if (changed || best != walk.GetNullableDouble(7))
+            {
+                changes.Add(new Change(walk.GetString(0), scores, best));
             }
         }
 
         foreach (var change in changes)
         {
-            var update = statements.Get("UPDATE item_summary SET score_1h = $s0, score_24h = $s1, score_7d = $s2, best_score = $best WHERE item_id = $id");
-            for (var a = 0; a < Ages; a++)
-            {
-                update.Parameters.AddWithValue("$s" + a, (object?)change.Scores[a] ?? DBNull.Value);
-            }
-
-            update.Parameters.AddWithValue("$best", (object?)change.Best ?? DBNull.Value);
-            update.Parameters.AddWithValue("$id", change.ItemId);
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            statements.Raw("UPDATE item_summary SET score_1h = $s0, score_24h = $s1, score_7d = $s2, best_score = $best WHERE item_id = $id")
+                .Bind("$s0", change.Scores[0])
+                .Bind("$s1", change.Scores[1])
+                .Bind("$s2", change.Scores[2])
+                .Bind("$best", change.Best)
+                .Bind("$id", change.ItemId)
+                .Execute();
         }
 
         return changes.Select(c => c.ItemId);
@@ -129,25 +108,18 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
     /// The values at age <paramref name="age"/> (0: 1 h, 1: 24 h, 2: 7 d) of the channel's items of
     /// the kind just before the position, oldest first: an item's overperformance baseline.
     /// </summary>
-    internal static async Task<Queue<double>> ReadBaselineAsync(SqliteStatements statements, string channel, string kind, string published, string itemId, int age, CancellationToken cancellationToken)
+    internal static Queue<double> ReadBaseline(SqliteStatements statements, string channel, string kind, string published, string itemId, int age)
     {
         var column = age switch { 0 => "value_1h", 1 => "value_24h", _ => "value_7d" };
-        var command = statements.Get($"""
+        var read = statements.Raw($"""
             SELECT {column} FROM item_summary
             WHERE channel_id = $channel AND kind = $kind AND (published_at, item_id) < ($published, $id) AND {column} IS NOT NULL
             ORDER BY published_at DESC, item_id DESC LIMIT {Overperformance.BaselineSize}
-            """);
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$published", published);
-        command.Parameters.AddWithValue("$id", itemId);
+            """).Bind("$channel", channel).Bind("$kind", kind).Bind("$published", published).Bind("$id", itemId);
         var newestFirst = new List<double>(Overperformance.BaselineSize);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        while (read.Read())
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                newestFirst.Add(reader.GetDouble(0));
-            }
+            newestFirst.Add(read.GetDouble(0));
         }
 
         newestFirst.Reverse();
@@ -165,6 +137,4 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
         var expected = Overperformance.TrimmedMean(baseline);
         return expected > 0 ? Overperformance.Score(actual, expected) : null;
     }
-
-    private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

@@ -51,7 +51,7 @@ internal static class SqliteSummaryBackfill
                 break;
             }
 
-            await summaries.RefreshAsync(ids, ids.ToHashSet(StringComparer.Ordinal), cancellationToken);
+            summaries.Refresh(ids, ids.ToHashSet(StringComparer.Ordinal), cancellationToken);
         }
 
         await using var totals = connection.CreateCommand();
