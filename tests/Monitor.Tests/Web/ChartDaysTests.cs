@@ -3,7 +3,7 @@ using Monitor.Worker.Web.Pages;
 
 namespace Monitor.Tests.Web;
 
-/// <summary>Charts over days: a point a day up to 92 days, else a point a week whose values add up its days.</summary>
+/// <summary>Charts over days: a point a day up to 92 days, else a point a week drawn as its mean per day.</summary>
 public sealed class ChartDaysTests
 {
     private static readonly DateOnly Thursday = new(2026, 1, 1);
@@ -21,7 +21,7 @@ public sealed class ChartDaysTests
     }
 
     [Fact]
-    public void Of_AYear_WeeksFromMondayAddingUpEveryDay()
+    public void Of_AYear_WeeksFromMondayEachItsMeanPerDay()
     {
         var range = Range(Thursday, 335);
 
@@ -40,10 +40,13 @@ public sealed class ChartDaysTests
         days.IndexOf(new DateOnly(2026, 12, 2)).ShouldBe(-1);
         days.IndexOf(new DateOnly(2025, 12, 31)).ShouldBe(-1);
 
-        var sums = days.Sum(range, d => d, d => d.Day);
-        sums.Sum().ShouldBe(range.Sum(d => d.Day));
-        sums[0].ShouldBe(1 + 2 + 3 + 4);
-        sums[^1].ShouldBe(30 + 1);
+        // Cut weeks are not drawn short: the first (Thursday to Sunday) and last (Monday and Tuesday) are their days' means.
+        var values = days.Values(range, d => d, d => d.Day);
+        values[0].ShouldBe((1 + 2 + 3 + 4) / 4.0);
+        values[1].ShouldBe((5 + 6 + 7 + 8 + 9 + 10 + 11) / 7.0);
+        values[^1].ShouldBe((30 + 1) / 2.0);
+        values.Select((v, i) => v!.Value * ((i + 1 < days.Count ? days.Starts[i + 1] : new DateOnly(2026, 12, 2)).DayNumber - days.Starts[i].DayNumber))
+            .Sum().ShouldBe(range.Sum(d => d.Day), 1e-6);
     }
 
     private static List<DateOnly> Range(DateOnly first, int count) => [.. Enumerable.Range(0, count).Select(first.AddDays)];

@@ -4,7 +4,7 @@ namespace Monitor.Worker.Web.Pages;
 
 /// <summary>
 /// The points a chart over days draws: one a day up to <see cref="MaxDailyPoints"/> days, else one a
-/// week (Monday to Sunday, the first and last weeks cut to the period). A year drawn day by day put
+/// week (Monday to Sunday, the first and last weeks cut to the period; a week drawn as its mean per day). A year drawn day by day put
 /// ~1,700 bars with their tooltips in a station's page (317 KB on a 1M-item store) for detail no
 /// screen shows; weeks keep the shape at a seventh of the weight. Tables and exports keep the days.
 /// </summary>
@@ -59,23 +59,36 @@ internal sealed class ChartDays
         return monday <= Starts[0] ? 0 : ((monday.DayNumber - Starts[1].DayNumber) / 7) + 1;
     }
 
-    /// <summary>Each point's values: <paramref name="value"/> summed over the days falling in it.</summary>
-    public double?[] Sum<T>(IEnumerable<T> rows, Func<T, DateOnly> day, Func<T, double> value)
+    /// <summary>
+    /// Each point's value: the day's <paramref name="value"/>, or a week's mean per day over its days in
+    /// the period. A week cut by the period's ends (one day of it, say) would otherwise be drawn as a
+    /// fall to near nothing at the chart's edge, which reads as a collapse that never happened.
+    /// </summary>
+    public double?[] Values<T>(IEnumerable<T> rows, Func<T, DateOnly> day, Func<T, double> value)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(day);
         ArgumentNullException.ThrowIfNull(value);
-        var sums = new double?[Count];
-        Array.Fill(sums, 0);
+        var values = new double?[Count];
+        Array.Fill(values, 0);
         foreach (var row in rows)
         {
             if (IndexOf(day(row)) is var i and >= 0)
             {
-                sums[i] += value(row);
+                values[i] += value(row);
             }
         }
 
-        return sums;
+        if (Weekly)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var end = i + 1 < Count ? Starts[i + 1] : last.AddDays(1);
+                values[i] /= end.DayNumber - Starts[i].DayNumber;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The axis labels and tooltips: the day, or the week's first day (the heading says which).</summary>

@@ -62,7 +62,7 @@ internal static class OverviewPage
             var engagement = t[days.Weekly ? "EngagementOverTimeWeekly" : "EngagementOverTime"];
             html.Element("h2", engagement);
             SvgCharts.Lines(html, engagement, days.Labels(t),
-                [.. stations.Select(s => new ChartSeries(s.Name, days.Sum(daily.Where(d => d.StationId == s.Id), d => d.Day, d => d.Engagement)))],
+                [.. stations.Select(s => new ChartSeries(s.Name, days.Values(daily.Where(d => d.StationId == s.Id), d => d.Day, d => d.Engagement)))],
                 v => t.Number((long)v));
 
             html.Element("h2", t["PlatformMix"]);

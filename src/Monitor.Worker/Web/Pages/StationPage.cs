@@ -67,12 +67,12 @@ internal static class StationPage
             var reach = t[days.Weekly ? "ReachPerPlatformWeekly" : "ReachPerPlatform"];
             html.Element("h2", reach);
             SvgCharts.Lines(html, reach, labels,
-                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), days.Sum(daily.Where(d => d.Platform == p), d => d.Day, d => d.Engagement)))],
+                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), days.Values(daily.Where(d => d.Platform == p), d => d.Day, d => d.Engagement)))],
                 v => t.Number((long)v));
             var output = t[days.Weekly ? "OutputPerWeek" : "OutputPerDay"];
             html.Element("h2", output);
             SvgCharts.StackedBars(html, output, labels,
-                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), days.Sum(daily.Where(d => d.Platform == p), d => d.Day, d => d.Items)))],
+                [.. platforms.Select(p => new ChartSeries(Widgets.PlatformName(p), days.Values(daily.Where(d => d.Platform == p), d => d.Day, d => d.Items)))],
                 v => t.Number((long)v));
 
             html.Element("h2", t["TopItems"]);
