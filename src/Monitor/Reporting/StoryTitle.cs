@@ -118,25 +118,7 @@ public static class StoryTitle
             return 0;
         }
 
-        int i = 0, j = 0, shared = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
+        var shared = Shared(a, b, need: 0);
         return (double)shared / (a.Length + b.Length - shared);
     }
 
@@ -159,13 +141,12 @@ public static class StoryTitle
     }
 
     /// <summary>True when two sorted, distinct fingerprint arrays share at least <paramref name="need"/> fingerprints; gives up as soon as those left cannot make them up.</summary>
-    internal static bool SharesAtLeast(ulong[] a, ulong[] b, int need)
-    {
-        if (need > Math.Min(a.Length, b.Length))
-        {
-            return false;
-        }
+    internal static bool SharesAtLeast(ulong[] a, ulong[] b, int need) =>
+        need <= Math.Min(a.Length, b.Length) && Shared(a, b, need) >= need;
 
+    /// <summary>How many fingerprints two sorted, distinct arrays share, counting only while those left can still make up <paramref name="need"/> (0: all of them).</summary>
+    private static int Shared(ulong[] a, ulong[] b, int need)
+    {
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length && shared + Math.Min(a.Length - i, b.Length - j) >= need)
         {
@@ -185,7 +166,7 @@ public static class StoryTitle
             }
         }
 
-        return shared >= need;
+        return shared;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Domain;
 using Monitor.Pipeline;
 using Monitor.Storage.Queries;
@@ -156,19 +154,5 @@ public sealed class SqliteSummaryDaysTests : IAsyncLifetime, IDisposable
 
     private static string Time(DateTimeOffset? time) => time is { } t ? SqliteTime.Write(t) : "";
 
-    private async Task<List<string>> OracleAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={store.Path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(c => reader.IsDBNull(c) ? "" : Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> OracleAsync(string sql) => SqliteRows.ReadAsync(store.Path, sql);
 }

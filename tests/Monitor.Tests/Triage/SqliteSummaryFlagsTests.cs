@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Storage.Sqlite;
 using Monitor.Tests.Support;
 using Monitor.Triage;
@@ -90,19 +88,5 @@ public sealed class SqliteSummaryFlagsTests : IAsyncLifetime, IDisposable
         FROM flag_triage GROUP BY COALESCE(station_id, ''), at, status ORDER BY 1, 2, 3
         """);
 
-    private async Task<List<string>> OracleAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={store.Path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(c => Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> OracleAsync(string sql) => SqliteRows.ReadAsync(store.Path, sql);
 }
