@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The store at scale (issue 10): synthetic history of cụm 2 (bench/store-scale/generate.py: all five
-# platforms, Vietnamese titles and comments, 8 observations and 2 comments per item) imported into a
-# fresh SQLite store, then `stats` and the reports timed with /usr/bin/time -v (wall, CPU, peak RSS).
+# platforms, Vietnamese titles and comments, 8 observations and 2 comments per item, ~2,000 items a day
+# ending 30 November 2026) imported into a fresh SQLite store, then `stats` and the reports timed with
+# /usr/bin/time -v (wall, CPU, peak RSS).
 # Prints one markdown table.
 # Usage: bench/store-scale.sh [ITEMS...]          default: 100000 1000000
 # Env:   WORK=folder for the files (default /tmp/monitor-store-scale), REPORT_TIMEOUT=seconds per report (default 600),
@@ -64,7 +65,7 @@ for n in "${sizes[@]}"; do
     [stats]="stats"
     [leaderboard]="report leaderboard --cluster cum-2"
     [top]="report top --station thai-nguyen"
-    [stories]="report stories --cluster cum-2 --from 2026-06-01 --to 2026-06-30"
+    [stories]="report stories --cluster cum-2 --from 2026-11-01 --to 2026-11-30"
   )
   for name in stats leaderboard top stories; do
     read -r -a args <<<"${commands[$name]}"

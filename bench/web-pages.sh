@@ -41,8 +41,8 @@ item=$(sqlite3 "file:$db?mode=ro" "SELECT item_id FROM item_summary WHERE statio
 cluster=$(grep -h "^cluster:" pipelines/stations/"$station".yaml | awk '{print $2}')
 flag=$(curl -fs "${auth[@]}" "$base/api/flags?limit=1" | python3 -c 'import json,sys; f=json.load(sys.stdin).get("flags", []); print(f[0]["id"] if f else "")' 2>/dev/null || true)
 css=$(curl -fs "$base/static/site.css" | wc -c)
-# The pages' default period is the last 30 days; the overview and the station page are timed over the whole
-# store's span too (a year in the generated history), the heaviest period anyone can ask for.
+# The pages' default period is the last 30 days; the overview and the station page are timed over the
+# store's whole span too (500 days in the generated 1M history), the heaviest period anyone can ask for.
 span=$(sqlite3 "file:$db?mode=ro" "SELECT 'from=' || substr(MIN(at), 1, 10) || '&to=' || date(MAX(at), '+1 day') FROM item_summary")
 pages=("/?cluster=$cluster" "/?cluster=$cluster&$span" "/stations/$station" "/stations/$station?$span" "/items/$item" "/inbox" "/search?q=thai+nguyen"
   "/api/leaderboard?cluster=$cluster" "/api/stations/$station" "/api/items/$item" "/api/flags?status=open" "/api/search?q=thai+nguyen")

@@ -4,7 +4,8 @@
 The stations and channels of cụm 2 come from pipelines/stations/*.yaml; titles, bodies and comments
 are composed from the phrase lists below (written for this benchmark). Every item gets 8 observations
 (at 1 h, 3 h, 6 h, 12 h, 24 h, 48 h, 72 h and 7 days) and 2 comments. Some titles are published again on
-another platform of the same station within a day, so story linking has stories to find.
+another platform of the same station within a day, so story linking has stories to find. Items are
+published at ~2,000 a day up to 30 November 2026 (see ITEMS_PER_DAY), so a larger history reaches further back.
 Deterministic: the same size and seed give the same file.
 
 Usage: generate.py ITEMS OUT.ndjson [--pipelines DIR] [--seed N]
@@ -67,8 +68,14 @@ KINDS = {"web": "article", "youtube": "video", "facebook": "post", "tiktok": "cl
 PLATFORM_OF = {"website": "web", "youtube": "youtube", "facebook": "facebook", "tiktok": "tiktok", "zalo": "zalo"}
 # Rough reach per platform: views a 7-day-old item reaches on average.
 REACH = {"web": 800, "youtube": 3000, "facebook": 6000, "tiktok": 12000, "zalo": 1500}
-START = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-SPAN_SECONDS = 334 * 24 * 3600  # January to November
+# History grows by time at the rate cụm 2 publishes, as a real store grows: the issue's national figure is
+# about 3 million items a year for 34 provinces, ~240 a province a day, so ~2,000 a day for cụm 2's 8
+# stations. History ends on 30 November 2026, so 100k items span the last 50 days and 1M the last 500,
+# and a month's report reads the same ~60,000 items at both sizes in a store ten times larger (a fixed
+# span instead made a month ten times denser at 1M, so "memory flat as the store grows" compared two
+# different amounts of work).
+ITEMS_PER_DAY = 2000
+END = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
 
 
 def cluster_channels(folder):
@@ -113,7 +120,8 @@ def main():
     if not stations:
         sys.exit(f"no cụm 2 station with channels under {args.pipelines}/stations")
 
-    titles_of = {}
+    span_seconds = max(1, args.items * 24 * 3600 // ITEMS_PER_DAY)
+    start = END - dt.timedelta(seconds=span_seconds)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         write = out.write
         previous = None
@@ -126,7 +134,7 @@ def main():
                 title, published = previous[1], previous[2] + dt.timedelta(minutes=rng.randint(5, 600))
             else:
                 title = f"{rng.choice(OPENINGS)}{rng.choice(SUBJECTS).capitalize()} {rng.choice(ACTIONS)} {rng.choice(places)}{rng.choice(CLOSINGS)}"
-                published = START + dt.timedelta(seconds=rng.randrange(SPAN_SECONDS))
+                published = start + dt.timedelta(seconds=rng.randrange(span_seconds))
             previous = (station, title, published)
             if platform == "web":
                 url = f"{base.rstrip('/')}/tin-tuc/bai-{n}.html"
