@@ -55,20 +55,27 @@ internal sealed partial class CollectChannelJob(
     }
 
     /// <summary>
-    /// The fire this run answers: a recovery runs under a trigger of its own, so the fire it takes
-    /// over is the original one Quartz keeps in the recovery trigger's data, written as an
-    /// invariant-culture <see cref="DateTimeOffset"/> string.
+    /// The fire this run answers, to the whole second: a recovery runs under a trigger of its own, so
+    /// the fire it takes over is the original one Quartz keeps in the recovery trigger's data, written
+    /// as an invariant-culture <see cref="DateTimeOffset"/> string, which has whole seconds only. A
+    /// fire Quartz made late for a misfire is scheduled at a fraction of a second; without the cut,
+    /// its recovery would answer a different time, find no run of its fire and the run log would not
+    /// tie the two together. Two fires of one channel never fall within one second.
     /// </summary>
-    internal static DateTimeOffset FireAnswered(IJobExecutionContext context)
+    internal static DateTimeOffset FireAnswered(IJobExecutionContext context) =>
+        FireAnswered(context.Recovering, context.MergedJobDataMap, context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
+
+    internal static DateTimeOffset FireAnswered(bool recovering, JobDataMap data, DateTimeOffset scheduled)
     {
-        if (context.Recovering
-            && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
-            && DateTimeOffset.TryParse(Convert.ToString(original, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var scheduled))
+        if (recovering
+            && data.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original)
+            && DateTimeOffset.TryParse(Convert.ToString(original, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var originalFire))
         {
-            return scheduled.ToUniversalTime();
+            scheduled = originalFire;
         }
 
-        return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var utc = scheduled.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
     }
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Recovery of {ChannelId}'s fire at {ScheduledAt:O} not needed: its run finished or still beats on another worker")]
