@@ -427,43 +427,42 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     private static ItemChange SaveItem(SqliteStatements statements, Item item, string now)
     {
         var hash = ContentHash(item);
-        long? rowId = null;
-        string? storedHash = null;
-        long version = 0;
-        var find = statements.Raw("SELECT rowid, content_hash, version FROM items WHERE id = $id").Bind("$id", item.Id);
-        if (find.Read())
-        {
-            rowId = find.GetInt64(0);
-            storedHash = find.GetString(1);
-            version = find.GetInt64(2);
-            find.Start();
-        }
+        long rowId;
+        long version = 1;
 
-        if (storedHash == hash)
+        // Inserted first, looked up only when the id is already there: an import's items are nearly all new,
+        // and the lookup before every insert had been a second walk down the same index.
+        var insert = statements.Raw("""
+            INSERT INTO items (id, station_id, channel_id, platform, kind, url, title, body, author, category, published_at, collected_at, language, content_hash, version, updated_at)
+            VALUES ($id, $station, $channel, $platform, $kind, $url, $title, $body, $author, $category, $published, $collected, $language, $hash, 1, $now)
+            ON CONFLICT (id) DO NOTHING
+            """);
+        var added = BindItem(insert, item, hash, now)
+            .Bind("$station", item.StationId)
+            .Bind("$channel", item.ChannelId)
+            .Bind("$platform", item.Platform.ToWire())
+            .Bind("$kind", item.Kind.ToString().ToLowerInvariant())
+            .Bind("$url", item.Url)
+            .Bind("$collected", SqliteTime.Write(item.CollectedAt))
+            .Bind("$language", item.Language)
+            .Execute();
+        if (added > 0)
         {
-            return ItemChange.Unchanged;
-        }
-
-        version++;
-        if (rowId is null)
-        {
-            var insert = statements.Raw("""
-                INSERT INTO items (id, station_id, channel_id, platform, kind, url, title, body, author, category, published_at, collected_at, language, content_hash, version, updated_at)
-                VALUES ($id, $station, $channel, $platform, $kind, $url, $title, $body, $author, $category, $published, $collected, $language, $hash, 1, $now)
-                """);
-            BindItem(insert, item, hash, now)
-                .Bind("$station", item.StationId)
-                .Bind("$channel", item.ChannelId)
-                .Bind("$platform", item.Platform.ToWire())
-                .Bind("$kind", item.Kind.ToString().ToLowerInvariant())
-                .Bind("$url", item.Url)
-                .Bind("$collected", SqliteTime.Write(item.CollectedAt))
-                .Bind("$language", item.Language)
-                .Execute();
             rowId = statements.LastInsertRowId;
         }
         else
         {
+            var find = statements.Raw("SELECT rowid, content_hash, version FROM items WHERE id = $id").Bind("$id", item.Id);
+            find.Read();
+            rowId = find.GetInt64(0);
+            var storedHash = find.GetString(1);
+            version = find.GetInt64(2) + 1;
+            find.Start();
+            if (storedHash == hash)
+            {
+                return ItemChange.Unchanged;
+            }
+
             var update = statements.Raw("""
                 UPDATE items SET title = $title, body = $body, author = $author, category = $category, published_at = $published,
                     content_hash = $hash, version = $version, updated_at = $now, url = $url
@@ -516,29 +515,32 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     private static int SaveComment(SqliteStatements statements, Comment comment, string now)
     {
         // A comment can be edited and its likes grow: keep the latest text and count, count it as new once.
-        var find = statements.Raw("SELECT rowid, text FROM comments WHERE id = $id").Bind("$id", comment.Id);
-        if (!find.Read())
+        // Not INSERT … ON CONFLICT … RETURNING: SQLite gathers RETURNING rows in a table of their own, a third
+        // of the cost of a comment. Inserted first and looked up only when the id is known: in an import
+        // nearly every comment is new.
+        var inserted = statements.Raw("""
+            INSERT INTO comments (id, item_id, platform, parent_id, author, text, published_at, likes, first_seen_at)
+            VALUES ($id, $item, $platform, $parent, $author, $text, $published, $likes, $now)
+            ON CONFLICT (id) DO NOTHING
+            """)
+            .Bind("$id", comment.Id)
+            .Bind("$item", comment.ItemId)
+            .Bind("$platform", comment.Platform.ToWire())
+            .Bind("$parent", comment.ParentId)
+            .Bind("$author", comment.Author)
+            .Bind("$text", comment.Text)
+            .Bind("$published", comment.PublishedAt is { } published ? SqliteTime.Write(published) : null)
+            .Bind("$likes", comment.Likes)
+            .Bind("$now", now)
+            .Execute();
+        if (inserted > 0)
         {
-            // Not INSERT … ON CONFLICT … RETURNING: SQLite gathers RETURNING rows in a table of their own, a
-            // third of the cost of a comment; the lookup just made says which of the two statements applies.
-            statements.Raw("""
-                INSERT INTO comments (id, item_id, platform, parent_id, author, text, published_at, likes, first_seen_at)
-                VALUES ($id, $item, $platform, $parent, $author, $text, $published, $likes, $now)
-                """)
-                .Bind("$id", comment.Id)
-                .Bind("$item", comment.ItemId)
-                .Bind("$platform", comment.Platform.ToWire())
-                .Bind("$parent", comment.ParentId)
-                .Bind("$author", comment.Author)
-                .Bind("$text", comment.Text)
-                .Bind("$published", comment.PublishedAt is { } published ? SqliteTime.Write(published) : null)
-                .Bind("$likes", comment.Likes)
-                .Bind("$now", now)
-                .Execute();
             IndexComment(statements, statements.LastInsertRowId, comment.Text, reindex: false);
             return 1;
         }
 
+        var find = statements.Raw("SELECT rowid, text FROM comments WHERE id = $id").Bind("$id", comment.Id);
+        find.Read();
         var rowId = find.GetInt64(0);
         var knownText = find.GetString(1);
         find.Start();
