@@ -26,7 +26,9 @@ public static class TransferJson
 
     /// <summary>One line of the file; throws <see cref="JsonException"/> or <see cref="FormatException"/> for a line that is not one.</summary>
     public static TransferLine Read(ReadOnlySpan<byte> utf8Line) =>
-        JsonSerializer.Deserialize<TransferLine>(utf8Line, Options) ?? throw new FormatException("the line is null, not a JSON object");
+        TransferLineReader.TryRead(utf8Line)
+        ?? JsonSerializer.Deserialize<TransferLine>(utf8Line, Options)
+        ?? throw new FormatException("the line is null, not a JSON object");
 
     public static string Write(TransferLine line) => JsonSerializer.Serialize(line, Options);
 

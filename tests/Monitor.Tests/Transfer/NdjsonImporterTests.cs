@@ -98,6 +98,25 @@ public sealed class NdjsonImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_KilledAfterFirstBatch_FirstBatchIsSmallAndResumeStoresTheRest()
+    {
+        await store.InitializeAsync();
+        var path = WriteFile(History(1600));
+        using var cancellation = new CancellationTokenSource();
+        var stopAfterFirstBatch = new SyncProgress(_ => cancellation.Cancel());
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Importer().ImportAsync(path, KnownStations, KnownChannels, stopAfterFirstBatch, cancellation.Token));
+        var interrupted = await store.GetStatsAsync();
+        var resumed = await Importer().ImportAsync(path, KnownStations, KnownChannels);
+
+        interrupted.Items.ShouldBe(NdjsonImporter.FirstBatchSize, "the first batch is the small one, so writing starts early");
+        resumed.ResumedAtLine.ShouldBe((NdjsonImporter.FirstBatchSize * 5) + 1);
+        resumed.Items.ShouldBe(1600 - NdjsonImporter.FirstBatchSize);
+        var stats = await store.GetStatsAsync();
+        (stats.Items, stats.Observations, stats.Comments).ShouldBe((1600L, 3200L, 3200L));
+    }
+
+    [Fact]
     public async Task ImportAsync_FinishedFileImportedAgain_StartsAtLineOneAndAddsNothing()
     {
         await store.InitializeAsync();

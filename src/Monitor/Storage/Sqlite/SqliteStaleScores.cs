@@ -51,10 +51,10 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
 
     private IEnumerable<string> Rescore(string channel, string kind, string published, string itemId)
     {
-        var windows = new Queue<double>[Ages];
+        var windows = new Window[Ages];
         for (var a = 0; a < Ages; a++)
         {
-            windows[a] = ReadBaseline(statements, channel, kind, published, itemId, a);
+            windows[a] = new Window(ReadBaseline(statements, channel, kind, published, itemId, a));
         }
 
         // Collected first and written after the walk: the walk's cursor never sees its own updates.
@@ -72,12 +72,8 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
             {
                 if (walk.GetNullableDouble(1 + a) is { } actual)
                 {
-                    scores[a] = Score(windows[a], actual);
-                    windows[a].Enqueue(actual);
-                    if (windows[a].Count > Overperformance.BaselineSize)
-                    {
-                        windows[a].Dequeue();
-                    }
+                    scores[a] = windows[a].Score(actual);
+                    windows[a].Add(actual);
                 }
 
                 changed |= scores[a] != walk.GetNullableDouble(4 + a);
@@ -124,6 +120,61 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
 
         newestFirst.Reverse();
         return new Queue<double>(newestFirst);
+    }
+
+    /// <summary>
+    /// The walk's baseline at one age: the last <see cref="Overperformance.BaselineSize"/> values in arrival
+    /// order and the same values kept sorted, so each step moves one value in and one out instead of
+    /// sorting a hundred values per item and age (two thirds of the pass). <see cref="Score(double)"/> gives
+    /// exactly <see cref="SqliteStaleScores.Score(IReadOnlyCollection{double}, double)"/>: the same sorted values, summed in
+    /// the same order as <see cref="Overperformance.TrimmedMean"/>.
+    /// </summary>
+    internal sealed class Window
+    {
+        private readonly Queue<double> arrival;
+        private readonly List<double> sorted;
+
+        public Window(Queue<double> baseline)
+        {
+            arrival = baseline;
+            sorted = [.. baseline];
+            sorted.Sort();
+        }
+
+        public void Add(double value)
+        {
+            arrival.Enqueue(value);
+            sorted.Insert(Position(value), value);
+            if (arrival.Count > Overperformance.BaselineSize)
+            {
+                sorted.RemoveAt(Position(arrival.Dequeue()));
+            }
+        }
+
+        public double? Score(double actual)
+        {
+            if (sorted.Count < Overperformance.MinimumBaseline)
+            {
+                return null;
+            }
+
+            var cut = (int)Math.Floor(sorted.Count * Overperformance.TrimFraction);
+            var sum = 0.0;
+            for (var i = cut; i < sorted.Count - cut; i++)
+            {
+                sum += sorted[i];
+            }
+
+            var expected = sum / (sorted.Count - (2 * cut));
+            return expected > 0 ? Overperformance.Score(actual, expected) : null;
+        }
+
+        // Any index of an equal value will do: equal values are the same number.
+        private int Position(double value)
+        {
+            var at = sorted.BinarySearch(value);
+            return at >= 0 ? at : ~at;
+        }
     }
 
     /// <summary>An item's overperformance from its baseline; null while the baseline is too short or zero.</summary>
