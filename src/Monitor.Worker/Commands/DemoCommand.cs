@@ -101,6 +101,7 @@ internal static class DemoCommand
             await using var services = new ServiceCollection()
                 .AddSingleton<TimeProvider>(clock)
                 .AddMonitorWorker(configuration, dbPath, consoleLevel)
+                .AddLanguageTally()
                 .WithRealAddresses(realOrigins)
                 .BuildServiceProvider();
             var store = services.GetRequiredService<IContentStore>();

@@ -14,7 +14,7 @@ public static class LanguageServiceCollectionExtensions
     /// <summary>
     /// Validates <paramref name="options"/> now (every problem in one exception), loads both models
     /// and the watch-lists once, and adds <see cref="IContentEnricher"/>s in pipeline order:
-    /// classifiers, watch-lists, then the <see cref="LanguageTally"/> that summaries read.
+    /// classifiers, then watch-lists.
     /// </summary>
     public static IServiceCollection AddLanguage(this IServiceCollection services, LanguageOptions options)
     {
@@ -38,8 +38,17 @@ public static class LanguageServiceCollectionExtensions
             ],
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IContentEnricher>(provider => new WatchlistEnricher(watchlists, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
+    }
 
-        // Last, so it sees everything the language stages added; run and demo summaries read it.
+    /// <summary>
+    /// Adds the <see cref="LanguageTally"/> a command prints at its end, as the last enricher so it sees
+    /// everything the language stages added. Only for a bounded run (<c>demo</c>): the tally remembers
+    /// every target it counted, so in an import or a long-running worker it grew with every item (a third
+    /// of a 1M-item import's managed heap) and nothing read it.
+    /// </summary>
+    public static IServiceCollection AddLanguageTally(this IServiceCollection services)
+    {
         services.AddSingleton<LanguageTally>();
         services.AddSingleton<IContentEnricher>(provider => provider.GetRequiredService<LanguageTally>());
         return services;

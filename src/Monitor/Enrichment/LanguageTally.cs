@@ -7,7 +7,7 @@ namespace Monitor.Enrichment;
 
 /// <summary>
 /// Counts what the language enrichers produced in this process (assessments per task and label,
-/// flags per source) for run and demo summaries. Registered last by <c>AddLanguage</c>; it only
+/// flags per source) for the demo's summary. Registered last by <c>AddLanguageTally</c>; it only
 /// observes the batch. Social items are enriched again at every re-observation, so each target is
 /// counted once per task (its first label) and each flag once, as the store keeps them. Thread-safe.
 /// </summary>

@@ -22,7 +22,7 @@ public sealed class LanguageRegistrationTests
     [Fact]
     public void AddLanguage_ShippedModels_EnrichersInOrderAndTallyCounts()
     {
-        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddLanguage(RepositoryOptions()).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddLanguage(RepositoryOptions()).AddLanguageTally().BuildServiceProvider();
         var batch = Batch(
             [Item("web:1", "Lũ quét ở Cao Bằng, sơ tán khẩn cấp", "Chính quyền đã di dời người dân an toàn.")],
             [Comment("youtube:c1", "web:1", "Đài đưa tin quá tệ, thất vọng"), Comment("youtube:c2", "web:1", "đồ ngu, câm mồm đi")]);
@@ -41,6 +41,16 @@ public sealed class LanguageRegistrationTests
         summary.ShouldContain("sentiment: ");
         summary.ShouldContain("toxicity: ");
         summary.ShouldContain($"flags: {batch.Flags.Count} on {batch.Flags.Select(f => f.TargetId).Distinct().Count()} items and comments");
+    }
+
+    [Fact]
+    public void AddLanguage_WithoutTally_KeepsNothingPerTarget()
+    {
+        // The tally remembers every target it counts: a worker or an import that registered it grew with every item.
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddLanguage(RepositoryOptions()).BuildServiceProvider();
+
+        provider.GetService<LanguageTally>().ShouldBeNull();
+        provider.GetServices<IContentEnricher>().Select(e => e.GetType().Name).ShouldBe(["ClassifierEnricher", "WatchlistEnricher"]);
     }
 
     [Fact]
