@@ -72,7 +72,7 @@ public static class FlagSnapshots
         ArgumentNullException.ThrowIfNull(snapshot);
         writer.WriteStartObject();
         writer.WriteString("target_id", snapshot.TargetId);
-        writer.WriteString("target_kind", snapshot.TargetKind == TargetKind.Comment ? "comment" : "item");
+        writer.WriteString("target_kind", snapshot.TargetKind.ToWire());
         writer.WriteString("item_id", snapshot.ItemId);
         Optional(writer, "station_id", snapshot.StationId);
         Optional(writer, "channel_id", snapshot.ChannelId);
@@ -137,7 +137,7 @@ public static class FlagSnapshots
             : null;
         return new FlagSnapshot(
             Text(source, "target_id")!,
-            Text(source, "target_kind") == "comment" ? TargetKind.Comment : TargetKind.Item,
+            TargetKindNames.FromWire(Text(source, "target_kind")),
             Text(source, "item_id") ?? string.Empty,
             Text(source, "station_id"),
             Text(source, "channel_id"),

@@ -202,7 +202,7 @@ internal sealed partial class ElasticsearchContentStore
             {
                 assessments.Add(new Assessment(
                     s.GetProperty("target_id").GetString()!,
-                    s.GetProperty("target_kind").GetString() == "comment" ? TargetKind.Comment : TargetKind.Item,
+                    TargetKindNames.FromWire(s.GetProperty("target_kind").GetString()),
                     s.GetProperty("task").GetString()!,
                     s.GetProperty("label").GetString()!,
                     s.GetProperty("probability").GetDouble(),
@@ -241,7 +241,7 @@ internal sealed partial class ElasticsearchContentStore
             {
                 flags.Add((s.GetProperty("id").GetString()!, new Flag(
                     s.GetProperty("target_id").GetString()!,
-                    s.GetProperty("target_kind").GetString() == "comment" ? TargetKind.Comment : TargetKind.Item,
+                    TargetKindNames.FromWire(s.GetProperty("target_kind").GetString()),
                     s.GetProperty("source").GetString()!,
                     s.GetProperty("severity").GetString()!,
                     s.GetProperty("reason").GetString()!,

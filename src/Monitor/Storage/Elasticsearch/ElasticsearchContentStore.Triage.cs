@@ -292,7 +292,7 @@ internal sealed partial class ElasticsearchContentStore : IFlagInbox
                 var s = hit.GetProperty("_source");
                 assessments.Add(new Assessment(
                     s.GetProperty("target_id").GetString()!,
-                    s.GetProperty("target_kind").GetString() == "comment" ? TargetKind.Comment : TargetKind.Item,
+                    TargetKindNames.FromWire(s.GetProperty("target_kind").GetString()),
                     s.GetProperty("task").GetString()!,
                     s.GetProperty("label").GetString()!,
                     s.GetProperty("probability").GetDouble(),

@@ -29,7 +29,7 @@ internal static class TriageDocuments
         writer.WriteStartObject();
         writer.WriteString("id"u8, flag.Id);
         writer.WriteString("target_id"u8, flag.TargetId);
-        writer.WriteString("target_kind"u8, flag.TargetKind == TargetKind.Comment ? "comment" : "item");
+        writer.WriteString("target_kind"u8, flag.TargetKind.ToWire());
         writer.WriteString("item_id"u8, flag.ItemId);
         Optional(writer, "station_id", flag.StationId);
         Optional(writer, "channel_id", document.ChannelId);
@@ -76,7 +76,7 @@ internal static class TriageDocuments
     public static FlagSummary ReadSummary(JsonElement source) => new(
         Text(source, "id")!,
         Text(source, "target_id")!,
-        Text(source, "target_kind") == "comment" ? TargetKind.Comment : TargetKind.Item,
+        TargetKindNames.FromWire(Text(source, "target_kind")),
         Text(source, "item_id") ?? string.Empty,
         Text(source, "station_id"),
         PlatformNames.TryParse(Text(source, "platform"), out var platform) ? platform : null,

@@ -203,7 +203,7 @@ internal sealed partial class SqliteContentStore : IFlagInbox
         while (findScores.Read())
         {
             assessments.Add(new Assessment(
-                findScores.GetString(0), findScores.GetString(1) == "comment" ? TargetKind.Comment : TargetKind.Item,
+                findScores.GetString(0), TargetKindNames.FromWire(findScores.GetString(1)),
                 findScores.GetString(2), findScores.GetString(3), findScores.GetDouble(4), findScores.GetString(5)));
         }
 
@@ -217,7 +217,7 @@ internal sealed partial class SqliteContentStore : IFlagInbox
             """)
             .Bind("$id", flagId)
             .Bind("$target", flag.TargetId)
-            .Bind("$kind", flag.TargetKind == TargetKind.Comment ? "comment" : "item")
+            .Bind("$kind", flag.TargetKind.ToWire())
             .Bind("$item", snapshot.ItemId)
             .Bind("$station", snapshot.StationId)
             .Bind("$channel", snapshot.ChannelId)
@@ -297,7 +297,7 @@ internal sealed partial class SqliteContentStore : IFlagInbox
     private static FlagSummary ReadFlagSummary(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
-        reader.GetString(2) == "comment" ? TargetKind.Comment : TargetKind.Item,
+        TargetKindNames.FromWire(reader.GetString(2)),
         reader.GetString(3),
         NullableString(reader, 4),
         reader.IsDBNull(5) ? null : ReadPlatform(reader.GetString(5)),

@@ -78,7 +78,7 @@ internal sealed partial class SqliteContentStore : IFlagTriageTransfer
                     """);
                 row.Parameters.AddWithValue("$id", flag.Id);
                 row.Parameters.AddWithValue("$target", flag.TargetId);
-                row.Parameters.AddWithValue("$kind", flag.TargetKind == TargetKind.Comment ? "comment" : "item");
+                row.Parameters.AddWithValue("$kind", flag.TargetKind.ToWire());
                 row.Parameters.AddWithValue("$item", flag.ItemId);
                 row.Parameters.AddWithValue("$station", (object?)flag.StationId ?? DBNull.Value);
                 row.Parameters.AddWithValue("$channel", (object?)snapshot.ChannelId ?? DBNull.Value);

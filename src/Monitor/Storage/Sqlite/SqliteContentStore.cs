@@ -563,7 +563,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             ON CONFLICT (target_id, task, model_version) DO UPDATE SET label = excluded.label, probability = excluded.probability
             """)
         .Bind("$target", assessment.TargetId)
-        .Bind("$kind", assessment.TargetKind == TargetKind.Comment ? "comment" : "item")
+        .Bind("$kind", assessment.TargetKind.ToWire())
         .Bind("$task", assessment.Task)
         .Bind("$label", assessment.Label)
         .Bind("$probability", assessment.Probability)
@@ -597,7 +597,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             ON CONFLICT (target_id, source, reason) DO NOTHING
             """)
             .Bind("$target", flag.TargetId)
-            .Bind("$kind", flag.TargetKind == TargetKind.Comment ? "comment" : "item")
+            .Bind("$kind", flag.TargetKind.ToWire())
             .Bind("$source", flag.Source)
             .Bind("$severity", flag.Severity)
             .Bind("$reason", flag.Reason)
