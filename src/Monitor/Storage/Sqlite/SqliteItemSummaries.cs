@@ -90,6 +90,7 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
             }
         }
 
+        dayTotals.Write();
         if (deferRescoring)
         {
             // One mark per channel and kind, at the earliest position (SQLite compares text as bytes: ordinal).
