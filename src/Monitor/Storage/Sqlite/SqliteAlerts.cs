@@ -15,6 +15,13 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
 {
     private const string HourFormat = "yyyy-MM-dd'T'HH";
 
+    // Detection reads an item once for the surge rule and again for the viral one, and a station's
+    // tally once per item commented on; within one save neither changes until the tallies are written
+    // (which forgets them). An import's batch made ~20,000 of these reads, over half of them again.
+    private readonly Dictionary<string, ItemFacts?> items = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<(string Station, string From, string To), CommentTally> stationTallies = [];
+
     /// <summary>
     /// Counts the new comments into their station's hourly tally (negative: a model flag in the same batch),
     /// added up in memory first: one upsert per station and hour, not one per comment (an import's batch
@@ -27,6 +34,7 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
             return Task.CompletedTask;
         }
 
+        stationTallies.Clear();
         var negative = flags.Where(f => f.TargetKind == TargetKind.Comment && f.Source.StartsWith("model:", StringComparison.Ordinal)).Select(f => f.TargetId).ToHashSet(StringComparer.Ordinal);
         var stations = new Dictionary<string, string?>(StringComparer.Ordinal);
         var tallies = new Dictionary<(string Station, string Hour), (long Comments, long Negative)>();
@@ -87,31 +95,49 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
     /// <summary>Hour buckets: those whose hour starts after <paramref name="since"/>'s hour began and at or before <paramref name="until"/>.</summary>
     public Task<CommentTally> StationCommentsAsync(string stationId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        var read = statements.Raw("""
-            SELECT COALESCE(SUM(comments), 0), COALESCE(SUM(negative), 0) FROM comment_tallies
-            WHERE station_id = $station AND hour > $from AND hour <= $to
-            """).Bind("$station", stationId).Bind("$from", Hour(since)).Bind("$to", Hour(until));
-        read.Read();
-        var tally = new CommentTally(read.GetInt64(0), read.GetInt64(1));
-        read.Start();
+        var key = (Station: stationId, From: Hour(since), To: Hour(until));
+        if (!stationTallies.TryGetValue(key, out var tally))
+        {
+            var read = statements.Raw("""
+                SELECT COALESCE(SUM(comments), 0), COALESCE(SUM(negative), 0) FROM comment_tallies
+                WHERE station_id = $station AND hour > $from AND hour <= $to
+                """).Bind("$station", key.Station).Bind("$from", key.From).Bind("$to", key.To);
+            read.Read();
+            tally = new CommentTally(read.GetInt64(0), read.GetInt64(1));
+            read.Start();
+            stationTallies[key] = tally;
+        }
+
         return Task.FromResult(tally);
     }
 
     public Task<ItemFacts?> ItemAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        if (items.TryGetValue(itemId, out var known))
+        {
+            return Task.FromResult(known);
+        }
+
+        var facts = ReadItem(itemId);
+        items[itemId] = facts;
+        return Task.FromResult(facts);
+    }
+
+    private ItemFacts? ReadItem(string itemId)
     {
         var read = statements.Raw("""
             SELECT station_id, channel_id, title, url, published_at, score_1h, score_24h, engagement, flagged FROM item_summary WHERE item_id = $id
             """).Bind("$id", itemId);
         if (!read.Read())
         {
-            return Task.FromResult<ItemFacts?>(null);
+            return null;
         }
 
         var facts = new ItemFacts(
             itemId, read.GetString(0), read.GetString(1), read.GetString(2), read.GetString(3), read.GetNullableString(4) is { } published ? SqliteTime.Read(published) : null,
             read.GetNullableDouble(5), read.GetNullableDouble(6), read.GetInt64(7), read.GetInt64(8));
         read.Start();
-        return Task.FromResult<ItemFacts?>(facts);
+        return facts;
     }
 
     public Task<IReadOnlyList<int>> ChannelDailyItemsAsync(string channelId, DateOnly firstDay, int days, CancellationToken cancellationToken = default)
