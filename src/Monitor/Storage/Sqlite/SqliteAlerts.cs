@@ -18,6 +18,10 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
     // Detection reads an item once for the surge rule and again for the viral one, and a station's
     // tally once per item commented on; within one save neither changes until the tallies are written
     // (which forgets them). An import's batch made ~20,000 of these reads, over half of them again.
+    // The items kept are bounded: the save that ends an import checks every rescored item (a million
+    // on a large store), and keeping all of them would grow with the store until it committed.
+    private const int MaxItemsKept = 10_000;
+
     private readonly Dictionary<string, ItemFacts?> items = new(StringComparer.Ordinal);
 
     private readonly Dictionary<(string Station, string From, string To), CommentTally> stationTallies = [];
@@ -119,6 +123,11 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
         }
 
         var facts = ReadItem(itemId);
+        if (items.Count >= MaxItemsKept)
+        {
+            items.Clear();
+        }
+
         items[itemId] = facts;
         return Task.FromResult(facts);
     }
