@@ -41,7 +41,7 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
         stationTallies.Clear();
         var negative = flags.Where(f => f.TargetKind == TargetKind.Comment && f.Source.StartsWith("model:", StringComparison.Ordinal)).Select(f => f.TargetId).ToHashSet(StringComparer.Ordinal);
         var stations = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var tallies = new Dictionary<(string Station, string Hour), (long Comments, long Negative)>();
+        var tallies = new Dictionary<(string Station, string Hour), CommentTally>();
         foreach (var comment in newComments)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,11 +64,11 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
             }
 
             var key = (station, Hour(comment.PublishedAt ?? now));
-            var (comments, negatives) = tallies.GetValueOrDefault(key);
-            tallies[key] = (comments + 1, negatives + (negative.Contains(comment.Id) ? 1 : 0));
+            var sum = tallies.GetValueOrDefault(key);
+            tallies[key] = new CommentTally(sum.Comments + 1, sum.Negative + (negative.Contains(comment.Id) ? 1 : 0));
         }
 
-        foreach (var ((station, hour), (comments, negatives)) in tallies)
+        foreach (var ((station, hour), sum) in tallies)
         {
             statements.Raw("""
                 INSERT INTO comment_tallies (station_id, hour, comments, negative) VALUES ($station, $hour, $comments, $negative)
@@ -76,8 +76,8 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
                 """)
                 .Bind("$station", station)
                 .Bind("$hour", hour)
-                .Bind("$comments", comments)
-                .Bind("$negative", negatives)
+                .Bind("$comments", sum.Comments)
+                .Bind("$negative", sum.Negative)
                 .Execute();
         }
 

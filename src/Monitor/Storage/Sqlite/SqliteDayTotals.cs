@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Monitor.Storage.Sqlite;
 
 /// <summary>
@@ -93,7 +95,7 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
     private static void Sum<TKey>(Dictionary<TKey, Sums> sums, TKey key, Contribution c, int sign)
         where TKey : notnull
     {
-        ref var row = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _);
+        ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, key, out _);
         row.Items += sign;
         row.Engagement += sign * c.Engagement;
         row.Views += sign * c.Views;
