@@ -132,10 +132,12 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
         return Task.FromResult(facts);
     }
 
+    /// <summary>The item's own row says where it belongs; its scores and engagement come from its summary, which an import's batches leave for later.</summary>
     private ItemFacts? ReadItem(string itemId)
     {
         var read = statements.Raw("""
-            SELECT station_id, channel_id, title, url, published_at, score_1h, score_24h, engagement, flagged FROM item_summary WHERE item_id = $id
+            SELECT i.station_id, i.channel_id, i.title, i.url, i.published_at, s.score_1h, s.score_24h, COALESCE(s.engagement, 0), COALESCE(s.flagged, 0)
+            FROM items i LEFT JOIN item_summary s ON s.item_id = i.id WHERE i.id = $id
             """).Bind("$id", itemId);
         if (!read.Read())
         {

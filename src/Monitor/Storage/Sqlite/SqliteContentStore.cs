@@ -156,17 +156,25 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 await keep.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            new SqliteItemSummaries(statements, deferRescoring: batch.Bulk).Refresh(touched, contentChanged, cancellationToken);
-            if (!batch.Bulk)
+            var pending = new SqlitePendingSummaries(statements);
+            if (batch.Bulk)
             {
-                // Scores an import's batches deferred are final now: the alert rules (viral) look at those items too.
+                pending.Add(touched, contentChanged);
+            }
+            else
+            {
+                // Summaries and scores an import's batches deferred are built now: the alert rules (viral) look at those items too.
+                var built = pending.Refresh(cancellationToken);
+                new SqliteItemSummaries(statements).Refresh(touched, contentChanged, cancellationToken);
+                touched.UnionWith(built);
                 touched.UnionWith(new SqliteStaleScores(statements).Refresh(cancellationToken));
             }
 
             await AddTotalsAsync(statements, added, observations, comments, flaggedTargets, cancellationToken);
             if (alerts is not null)
             {
-                await RaiseAlertsAsync(statements, batch, touched, newComments, cancellationToken);
+                // A bulk save's items have no summary or score yet: only the comment and flag rules can look at them.
+                await RaiseAlertsAsync(statements, batch, batch.Bulk ? [] : touched, newComments, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -503,6 +503,13 @@ internal static class SqliteSchema
         DROP INDEX IF EXISTS summary_top;
         CREATE INDEX summary_top ON item_summary (station_id, best_score DESC, engagement DESC, seq, at, platform);
         """,
+
+        // 14: items an import's batches stored whose summaries wait for the save that ends the import
+        // (SqlitePendingSummaries), which builds them in id order: one walk of the tables instead of a
+        // summary row, its fourteen index entries and its day totals rewritten in every batch.
+        """
+        CREATE TABLE summary_pending (item_id TEXT PRIMARY KEY, content INTEGER NOT NULL) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;
