@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Monitor.Domain;
 using Monitor.Pipeline;
 using Monitor.Storage.Sqlite;
 using Monitor.Tests.Support;
@@ -54,14 +55,56 @@ public sealed class ImportSummariesTests : IDisposable
         var batch = Batch(lines) with { Bulk = true };
 
         await stopped.SaveAsync(batch);
-        var staleMarks = await CountAsync(stopped.Path, "summary_stale");
+        var owed = await CountAsync(stopped.Path, "summary_pending");
+        var summarised = await CountAsync(stopped.Path, "item_summary");
         await stopped.SaveAsync(ContentBatch.Empty);
         await SaveOneByOneAsync(lines, collected);
 
-        staleMarks.ShouldBe(2, "one mark per channel and kind");
+        owed.ShouldBe(320, "a bulk save owes every item it stored a summary");
+        summarised.ShouldBe(0, "and writes none of them");
         (await SummaryRowsAsync(stopped.Path)).ShouldBe(await SummaryRowsAsync(collected.Path));
         (await CountAsync(stopped.Path, "summary_stale")).ShouldBe(0);
+        (await CountAsync(stopped.Path, "summary_pending")).ShouldBe(0);
+        foreach (var derived in DerivedRows)
+        {
+            (await RowsAsync(stopped.Path, derived)).ShouldBe(await RowsAsync(collected.Path, derived), derived);
+        }
     }
+
+    [Fact]
+    public async Task SaveAsync_AfterABulkSaveOfAFewItemsOfALargerStore_SummariesEqualThoseSavedOneByOne()
+    {
+        // Forty items owed of 320: the summaries are written into the readers' indexes as they stand, not rebuilt.
+        var lines = History();
+        var bulk = new SqliteContentStore(new SqliteStoreOptions(temp.File("bulk.db")), clock);
+        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
+        await bulk.InitializeAsync();
+        await collected.InitializeAsync();
+        await SaveOneByOneAsync(lines, bulk);
+        await SaveOneByOneAsync(lines, collected);
+        var later = Batch(lines).Items.Take(40).Select(i => new Observation(i.Id, Start.AddDays(40), null, 90_000, 9_000, 900, 90)).ToList();
+
+        await new ContentSaver([], bulk).SaveAsync(new ContentBatch([], later, [], [], []) { Bulk = true });
+        var owed = await CountAsync(bulk.Path, "summary_pending");
+        await bulk.SaveAsync(ContentBatch.Empty);
+        await new ContentSaver([], collected).SaveAsync(new ContentBatch([], later, [], [], []));
+
+        owed.ShouldBe(40);
+        (await SummaryRowsAsync(bulk.Path)).ShouldBe(await SummaryRowsAsync(collected.Path));
+        foreach (var derived in DerivedRows)
+        {
+            (await RowsAsync(bulk.Path, derived)).ShouldBe(await RowsAsync(collected.Path, derived), derived);
+        }
+    }
+
+    /// <summary>What a summary's build writes besides its row, and the indexes it may drop and build again.</summary>
+    private static readonly string[] DerivedRows =
+    [
+        "SELECT link, item_id FROM item_links ORDER BY link, item_id",
+        "SELECT * FROM summary_days ORDER BY 1, 2, 3, 4",
+        "SELECT * FROM summary_hours ORDER BY 1, 2, 3, 4",
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name",
+    ];
 
     /// <summary>Two channels, 160 items each published at shuffled times (a dozen without a date), observed at 1 h, 24 h and 7 days.</summary>
     private static List<string> History()
@@ -142,6 +185,22 @@ public sealed class ImportSummariesTests : IDisposable
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
+
+    private static async Task<List<string>> RowsAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(c => Format(reader.GetValue(c)))));
+        }
+
+        return rows;
+    }
 
     private static async Task<long> CountAsync(string path, string table)
     {
