@@ -121,7 +121,7 @@ public sealed class StoreReportsTests : IDisposable
         // Everything migrations 2 and later add that would not be created again over itself (2 uses IF NOT EXISTS for the state tables).
         command.CommandText = """
             DROP TABLE item_summary; DROP TABLE item_links; DROP TABLE store_totals; DROP TABLE checkpoints; DROP TABLE summary_stale; DROP TABLE summary_days;
-            DROP TABLE alert_deliveries; DROP TABLE alerts; DROP TABLE comment_tallies; DROP TABLE source_health; DROP TABLE summary_pending;
+            DROP TABLE alert_deliveries; DROP TABLE alerts; DROP TABLE comment_tallies; DROP TABLE source_health;
             DROP TABLE flag_triage; DROP TABLE flag_snapshots; DROP TABLE flag_audit; DROP TABLE comments_fts; DROP INDEX items_by_published; DROP INDEX comments_by_published; DROP INDEX items_station_of;
             DROP INDEX observations_by_checkpoint; ALTER TABLE observations DROP COLUMN checkpoint_seconds;
             PRAGMA user_version = 1;

@@ -508,7 +508,7 @@ internal static class SqliteSchema
         // (SqlitePendingSummaries), which builds them in id order: one walk of the tables instead of a
         // summary row, its fourteen index entries and its day totals rewritten in every batch.
         """
-        CREATE TABLE summary_pending (item_id TEXT PRIMARY KEY, content INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS summary_pending (item_id TEXT PRIMARY KEY, content INTEGER NOT NULL) WITHOUT ROWID;
         """,
     ];
 
