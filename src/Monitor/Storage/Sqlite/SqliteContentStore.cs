@@ -174,7 +174,8 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             if (alerts is not null)
             {
                 // A bulk save's items have no summary or score yet: only the comment and flag rules can look at them.
-                await RaiseAlertsAsync(statements, batch, batch.Bulk ? [] : touched, newComments, cancellationToken);
+                // In id order, the rules' reads of the items an import leaves (all of them) walk the tables' pages in turn.
+                await RaiseAlertsAsync(statements, batch, batch.Bulk ? [] : [.. touched.Order(StringComparer.Ordinal)], newComments, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -30,8 +30,9 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements)
     }
 
     /// <summary>
-    /// Builds every owed summary in the caller's transaction and clears the debt; returns the items built.
-    /// Their scores are marked stale, for <see cref="SqliteStaleScores"/> to rescore in one ordered pass.
+    /// Builds every owed summary in the caller's transaction and clears the debt; returns the items built
+    /// (and rescored). Their scores are marked stale, for <see cref="SqliteStaleScores"/> to rescore in one
+    /// ordered pass: here when the readers' indexes are rebuilt, else in the caller's save.
     /// </summary>
     public IReadOnlyList<string> Refresh(CancellationToken cancellationToken)
     {
@@ -74,6 +75,12 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements)
         }
 
         statements.Raw("DELETE FROM summary_pending").Execute();
+        if (rebuild.Count > 0)
+        {
+            // Rescored before the indexes are back: a rescore rewrites most rows' scores, and summary_top is sorted by them.
+            built.AddRange(new SqliteStaleScores(statements).Refresh(cancellationToken));
+        }
+
         foreach (var create in rebuild)
         {
             cancellationToken.ThrowIfCancellationRequested();
