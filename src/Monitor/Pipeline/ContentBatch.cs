@@ -20,8 +20,8 @@ public sealed record ContentBatch(
 
     /// <summary>
     /// One of a long run of batches (an import) that ends with a batch where this is false. The store may
-    /// then leave work that later batches would redo (other items' overperformance) to that last batch;
-    /// until it is saved, queries may see those scores stale. False for collection.
+    /// then leave work that later batches would redo (the items' summaries, other items' overperformance)
+    /// to that last batch; until it is saved, queries may not count those items yet. False for collection.
     /// </summary>
     public bool Bulk { get; init; }
 }

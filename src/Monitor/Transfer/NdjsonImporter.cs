@@ -56,7 +56,7 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
             }
 
             // The last lines go in as a bulk batch like the others; then an empty batch, the one that is not
-            // bulk, brings the deferred scores up to date (so a kill between the two resumes at the end).
+            // bulk, builds the summaries and scores the others deferred (so a kill between the two resumes at the end).
             await run.FlushAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.Length} {run.NextLine(startLine)}"), cancellationToken);
             await run.FlushAsync(Complete, cancellationToken);
             await run.CompleteSaveAsync();
@@ -170,7 +170,7 @@ internal sealed class NdjsonImporter(ContentSaver saver, ICheckpointReader? chec
             {
                 Checkpoint = new BatchCheckpoint(key, checkpoint),
 
-                // The last batch (checkpoint "complete") brings every score the others deferred up to date.
+                // The last batch (checkpoint "complete") builds every summary and score the others deferred.
                 Bulk = checkpoint != Complete,
             });
             var counts = (Items: (long)items.Count, Observations: (long)observations.Count, Comments: (long)comments.Count);
