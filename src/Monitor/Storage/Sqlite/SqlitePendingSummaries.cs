@@ -4,11 +4,12 @@ namespace Monitor.Storage.Sqlite;
 /// Summaries an import's batches leave for later. A bulk save records the items it touched in
 /// <c>summary_pending</c> instead of rebuilding their summary rows; the next save that is not bulk
 /// (the import's last, or any collection) builds them all with <see cref="SqliteItemSummaries"/>,
-/// walking the ids in order, so each item's rows are read from neighbouring pages and each summary
-/// row, its index entries and its share of the day totals are written once per import rather than
-/// once per batch that touched the item. Until then reports and the dashboard do not count those
-/// items yet, as they did not score them before. The rows commit with the batch that stored the
-/// data, so an import killed at any moment leaves exactly the summaries still owed.
+/// walking the ids in order, so each item's rows are read from neighbouring pages, and, when the
+/// import brought a good part of the store, with the readers' indexes built again from one sort.
+/// Written batch by batch, each summary row went into thirteen indexes at random places, and its day
+/// and hour totals were rewritten by every batch. Until the import ends, reports and the dashboard
+/// do not count its items. The rows commit with the batch that stored the data, so an import killed
+/// at any moment leaves exactly the summaries still owed.
 /// </summary>
 internal sealed class SqlitePendingSummaries(SqliteStatements statements)
 {
