@@ -59,7 +59,7 @@ for n in "${sizes[@]}"; do
     size_mb=$(du -cm "$db"* | tail -n 1 | cut -f1)
     rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
     cpu_rate=$(awk -v n="$n" -v c="$cpu" 'BEGIN { printf "%.0f", n / c }')
-    rows+=("| $n | import | $wall | $cpu | $rss | $status: $rate items/s ($cpu_rate per CPU-second), file $(du -m "$file" | cut -f1) MB, store $size_mb MB |")
+    rows+=("| $n | import | $wall | $cpu | $rss | $status: $rate items/s ($cpu_rate per CPU-second), file $(du -mL "$file" | cut -f1) MB, store $size_mb MB |")
   fi
   declare -A commands=(
     [stats]="stats"

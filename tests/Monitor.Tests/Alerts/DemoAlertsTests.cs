@@ -22,17 +22,25 @@ public sealed class DemoAlertsTests
         demo.Output.ShouldContain(" viral ");
         var files = Directory.GetFiles(temp.File("outbox"), "*.json");
         files.Length.ShouldBeGreaterThan(2);
-        files.Count(f => File.ReadAllText(f).Contains("\"kind\":\"negative-surge\"", StringComparison.Ordinal)).ShouldBe(1);
+        files.Count(f => JsonNode.Parse(File.ReadAllText(f))!["alerts"]!.AsArray().Any(IsPlantedSurge)).ShouldBe(1);
         list.ExitCode.ShouldBe(0, list.Error);
         var alerts = JsonNode.Parse(list.Output)!.AsArray();
         alerts.Count.ShouldBe(files.Length);
-        var surge = alerts.Single(a => (string?)a!["kind"] == "negative-surge")!;
-        ((string?)surge["target"]).ShouldStartWith("facebook:");
+        var surge = alerts.Single(IsPlantedSurge)!;
+
+        // The demo's sources are collected four at a time, so the order of their saves varies: when the planted
+        // wave is saved before Thái Nguyên's other channels' comments of those hours, the station's own window is
+        // the wave too, and its station-level surge fires as well. No other surge may.
+        alerts.Where(a => (string?)a!["kind"] == "negative-surge" && !IsPlantedSurge(a)).ShouldAllBe(a => (string?)a!["target"] == "thai-nguyen");
         surge["opened"].ShouldNotBeNull();
         var delivery = surge["deliveries"]!.AsArray().ShouldHaveSingleItem()!;
         ((string?)delivery["status"]).ShouldBe("sent");
         ((string?)delivery["channel"]).ShouldBe("folder");
     }
+
+    /// <summary>The item-level surge under the Facebook post the demo plants it on.</summary>
+    private static bool IsPlantedSurge(JsonNode? alert) =>
+        (string?)alert!["kind"] == "negative-surge" && ((string?)alert["target"])!.StartsWith("facebook:", StringComparison.Ordinal);
 
     [Fact]
     public async Task Import_DemoExport_RaisesAlertsFromTheImportedContent()
