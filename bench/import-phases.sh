@@ -2,7 +2,9 @@
 # Where an import's time goes (issue 10's import target): builds this commit with
 # bench/store-scale/import-phases.patch applied (stopwatch laps around each part of a batch's save, printed
 # to stderr; never part of a release), imports a store-scale history into a fresh store and prints one table:
-# the reading thread (parse + enrich) against the saving thread, then the saving thread's parts.
+# the reading thread (parse + enrich) against the saving thread, then the saving thread's parts. "summary" is the
+# bulk batches recording the items they owe a summary; "pending" is the import's last save building those
+# summaries (the "summary:" rows are its parts), rescoring and building the readers' indexes again.
 # Usage: bench/import-phases.sh [ITEMS]              default 100000
 # Env:   WORK=folder for the files (default /tmp/monitor-store-scale, shared with bench/store-scale.sh, whose
 #        history-ITEMS.ndjson it reuses or generates the same way)
@@ -45,8 +47,8 @@ awk -v n="$n" '
     printf "| reading thread: parse + enrich (of which enrich) | %.1f (%.1f) | %.0f%% |\n", read / 1000, prep / 1000, read / 10 / wall
     printf "| reading thread waiting for the store | %.1f | %.0f%% |\n", wait / 1000, wait / 10 / wall
     printf "| saving thread | %.1f | %.0f%% |\n", save / 1000, save / 10 / wall
-    split("items obs comments assess flags summary stale alerts commit", order, " ")
-    for (i = 1; i <= 9; i++) printf "| save: %s | %.1f | %.0f%% |\n", order[i], sum["save:" order[i]] / 1000, sum["save:" order[i]] / 10 / wall
+    split("items obs comments assess flags summary pending stale alerts commit", order, " ")
+    for (i = 1; i <= 10; i++) printf "| save: %s | %.1f | %.0f%% |\n", order[i], sum["save:" order[i]] / 1000, sum["save:" order[i]] / 10 / wall
     split("item old obs mood upsert links days stale+rescore", parts, " ")
     for (i = 1; i <= 8; i++) printf "| save: summary: %s | %.1f | %.0f%% |\n", parts[i], sum["summary:" parts[i]] / 1000, sum["summary:" parts[i]] / 10 / wall
     split("tally detect write", parts, " ")
