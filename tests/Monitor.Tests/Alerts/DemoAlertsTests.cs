@@ -26,6 +26,7 @@ public sealed class DemoAlertsTests
         list.ExitCode.ShouldBe(0, list.Error);
         var alerts = JsonNode.Parse(list.Output)!.AsArray();
         alerts.Count.ShouldBe(files.Length);
+        demo.Output.ShouldContain($"Alerts: {alerts.Count} in the store");
         var surge = alerts.Single(IsPlantedSurge)!;
 
         // The demo's sources are collected four at a time, so the order of their saves varies: when the planted
