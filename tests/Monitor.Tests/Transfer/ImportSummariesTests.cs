@@ -67,7 +67,7 @@ public sealed class ImportSummariesTests : IDisposable
         (await CountAsync(stopped.Path, "summary_pending")).ShouldBe(0);
         foreach (var derived in DerivedRows)
         {
-            (await RowsAsync(stopped.Path, derived)).ShouldBe(await RowsAsync(collected.Path, derived), derived);
+            (await SqliteRows.ReadAsync(stopped.Path, derived)).ShouldBe(await SqliteRows.ReadAsync(collected.Path, derived), derived);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class ImportSummariesTests : IDisposable
         (await SummaryRowsAsync(bulk.Path)).ShouldBe(await SummaryRowsAsync(collected.Path));
         foreach (var derived in DerivedRows)
         {
-            (await RowsAsync(bulk.Path, derived)).ShouldBe(await RowsAsync(collected.Path, derived), derived);
+            (await SqliteRows.ReadAsync(bulk.Path, derived)).ShouldBe(await SqliteRows.ReadAsync(collected.Path, derived), derived);
         }
     }
 
@@ -185,22 +185,6 @@ public sealed class ImportSummariesTests : IDisposable
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
-
-    private static async Task<List<string>> RowsAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(c => Format(reader.GetValue(c)))));
-        }
-
-        return rows;
-    }
 
     private static async Task<long> CountAsync(string path, string table)
     {
