@@ -31,9 +31,9 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements)
     }
 
     /// <summary>
-    /// Builds every owed summary in the caller's transaction and clears the debt; returns the items built
-    /// (and rescored). Their scores are marked stale, for <see cref="SqliteStaleScores"/> to rescore in one
-    /// ordered pass: here when the readers' indexes are rebuilt, else in the caller's save.
+    /// Builds every owed summary in the caller's transaction and clears the debt, then rescores the ranges
+    /// the build marked stale in one ordered pass (<see cref="SqliteStaleScores"/>); returns the items built
+    /// and rescored.
     /// </summary>
     public IReadOnlyList<string> Refresh(CancellationToken cancellationToken)
     {
@@ -76,12 +76,9 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements)
         }
 
         statements.Raw("DELETE FROM summary_pending").Execute();
-        if (rebuild.Count > 0)
-        {
-            // Rescored before the indexes are back: a rescore rewrites most rows' scores, and summary_top is sorted by them.
-            built.AddRange(new SqliteStaleScores(statements).Refresh(cancellationToken));
-        }
 
+        // Rescored before any dropped index is back: a rescore rewrites most rows' scores, and summary_top is sorted by them.
+        built.AddRange(new SqliteStaleScores(statements).Refresh(cancellationToken));
         foreach (var create in rebuild)
         {
             cancellationToken.ThrowIfCancellationRequested();
