@@ -158,7 +158,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 await keep.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var pending = new SqlitePendingSummaries(statements);
+            var pending = new SqlitePendingSummaries(statements, file);
             if (batch.Bulk)
             {
                 pending.Add(touched, contentChanged);
@@ -166,7 +166,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             else
             {
                 // Summaries and scores an import's batches deferred are built now: the alert rules (viral) look at those items too.
-                var built = pending.Refresh(cancellationToken);
+                var built = await pending.RefreshAsync(cancellationToken);
                 new SqliteItemSummaries(statements).Refresh(touched, contentChanged, cancellationToken);
                 touched.UnionWith(built);
                 touched.UnionWith(new SqliteStaleScores(statements).Refresh(cancellationToken));

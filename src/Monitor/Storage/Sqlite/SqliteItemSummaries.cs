@@ -25,20 +25,24 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
     public void Refresh(IEnumerable<string> itemIds, IReadOnlySet<string> contentChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(itemIds);
+        var reader = new SqliteSummaryFactReader(statements, keepMood);
+        Refresh(itemIds.Distinct(StringComparer.Ordinal).Select(reader.Read).OfType<SummaryFacts>(), contentChanged, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rebuilds the summary rows of the items <paramref name="facts"/> describe, each item once. The facts can come
+    /// from another connection's view of the committed store (an import's last save reads them beside its writes).
+    /// </summary>
+    public void Refresh(IEnumerable<SummaryFacts> facts, IReadOnlySet<string> contentChanged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(contentChanged);
         var ripples = new List<(string Channel, string Kind, string Published, string ItemId, int Age)>();
         var dayTotals = new SqliteDayTotals(statements);
-        foreach (var id in itemIds.Distinct(StringComparer.Ordinal))
+        foreach (var (row, old, observations, mood) in facts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = ReadItem(id);
-            if (row is null)
-            {
-                continue; // observations or comments of an item not stored (yet): summarised when it arrives
-            }
-
-            var old = ReadOld(id);
-            var observations = ReadObservations(id);
+            var id = row.Id;
             var published = row.PublishedAt is null ? (DateTimeOffset?)null : SqliteTime.Read(row.PublishedAt);
             var curve = EngagementCurve.FromObservations(published, observations);
             var values = new double?[AgeColumns.Length];
@@ -49,7 +53,7 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
 
             var latest = observations.Count == 0 ? null : observations.MaxBy(o => o.ObservedAt);
             // Counted before the row is written and written with it: an UPDATE after the upsert moved the row's index entries twice.
-            Upsert(row, observations.Count, latest, values, !keepMood ? null : row.Comments > 0 ? CountMood(id) : (0, 0));
+            Upsert(row, observations.Count, latest, values, mood);
 
             if (keepDayTotals)
             {
@@ -66,13 +70,13 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
 
             for (var a = 0; a < values.Length; a++)
             {
-                var moved = old is null || old.Value.Published != row.PublishedAt;
-                if (!moved && Equals(old!.Value.Values[a], values[a]))
+                var moved = old is null || old.Published != row.PublishedAt;
+                if (!moved && Equals(old!.Values[a], values[a]))
                 {
                     continue;
                 }
 
-                if (old is { Published: { } oldPublished } && old.Value.Values[a] is not null)
+                if (old is { Published: { } oldPublished } && old.Values[a] is not null)
                 {
                     ripples.Add((row.ChannelId, row.Kind, oldPublished, id, a));
                 }
@@ -121,84 +125,7 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
         Rescore();
     }
 
-    private sealed record ItemRow(long Seq, string Id, string StationId, string ChannelId, string Platform, string Kind, string Url, string Title, string? Body, string? PublishedAt, string CollectedAt, long Comments, long Flagged);
-
-    private ItemRow? ReadItem(string id)
-    {
-        var read = statements.Raw("""
-            SELECT i.rowid, i.station_id, i.channel_id, i.platform, i.kind, i.url, i.title, i.body, i.published_at, i.collected_at,
-                (SELECT COUNT(*) FROM comments WHERE item_id = i.id),
-                (SELECT COUNT(*) > 0 FROM flags WHERE target_id = i.id AND target_kind = 'item')
-                    + (SELECT COUNT(DISTINCT f.target_id) FROM comments c JOIN flags f ON f.target_id = c.id AND f.target_kind = 'comment' WHERE c.item_id = i.id)
-            FROM items i WHERE i.id = $id
-            """).Bind("$id", id);
-        if (!read.Read())
-        {
-            return null;
-        }
-
-        var row = new ItemRow(
-            read.GetInt64(0), id, read.GetString(1), read.GetString(2), read.GetString(3), read.GetString(4), read.GetString(5), read.GetString(6),
-            read.GetNullableString(7), read.GetNullableString(8), read.GetString(9), read.GetInt64(10), read.GetInt64(11));
-        read.Start();
-        return row;
-    }
-
-    private (string? Published, double?[] Values, SqliteDayTotals.Contribution Day)? ReadOld(string id)
-    {
-        var read = statements.Raw("""
-            SELECT published_at, value_1h, value_24h, value_7d, station_id, at, platform, channel_id, engagement, COALESCE(views, 0), observations, comments, flagged
-            FROM item_summary WHERE item_id = $id
-            """).Bind("$id", id);
-        if (!read.Read())
-        {
-            return null;
-        }
-
-        var day = new SqliteDayTotals.Contribution(
-            read.GetString(4), read.GetString(5), read.GetString(6), read.GetString(7),
-            read.GetInt64(8), read.GetInt64(9), read.GetInt64(10), read.GetInt64(11), read.GetInt64(12));
-        var old = (read.GetNullableString(0), new[] { read.GetNullableDouble(1), read.GetNullableDouble(2), read.GetNullableDouble(3) }, day);
-        read.Start();
-        return old;
-    }
-
-    private List<Observation> ReadObservations(string id)
-    {
-        var read = statements.Raw("SELECT observed_at, age_seconds, views, reactions, comments, shares FROM observations WHERE item_id = $id ORDER BY observed_at").Bind("$id", id);
-        var observations = new List<Observation>();
-        while (read.Read())
-        {
-            observations.Add(new Observation(
-                id,
-                SqliteTime.Read(read.GetString(0)),
-                read.GetNullableInt64(1) is { } age ? TimeSpan.FromSeconds(age) : null,
-                read.GetNullableInt64(2),
-                read.GetNullableInt64(3),
-                read.GetNullableInt64(4),
-                read.GetNullableInt64(5)));
-        }
-
-        return observations;
-    }
-
-    /// <summary>The item's comments labelled negative, and offensive or hate, by any model version (the dashboard's comment mood).</summary>
-    private (long Negative, long Toxic) CountMood(string id)
-    {
-        var read = statements.Raw("""
-            SELECT
-                (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
-                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'sentiment' AND lower(a.label) = 'negative')),
-                (SELECT COUNT(*) FROM comments c WHERE c.item_id = $id
-                    AND EXISTS (SELECT 1 FROM assessments a WHERE a.target_id = c.id AND a.task = 'toxicity' AND lower(a.label) IN ('offensive', 'hate')))
-            """).Bind("$id", id);
-        read.Read();
-        var mood = (read.GetInt64(0), read.GetInt64(1));
-        read.Start();
-        return mood;
-    }
-
-    private void Upsert(ItemRow row, int observations, Observation? latest, double?[] values, (long Negative, long Toxic)? mood)
+    private void Upsert(SummaryFacts.ItemRow row, int observations, Observation? latest, double?[] values, (long Negative, long Toxic)? mood)
     {
         // Without the mood columns while migration 4 backfills, before migration 10 adds them.
         var upsert = statements.Raw(mood is null
@@ -251,7 +178,7 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
         upsert.Execute();
     }
 
-    private void WriteLinks(string id, ItemRow row)
+    private void WriteLinks(string id, SummaryFacts.ItemRow row)
     {
         statements.Raw("DELETE FROM item_links WHERE item_id = $id").Bind("$id", id).Execute();
         foreach (var key in StoryUrl.KeysOf(row.Url, row.Title, row.Body))
