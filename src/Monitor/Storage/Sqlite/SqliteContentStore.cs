@@ -19,6 +19,9 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
 {
     private readonly SqliteStoreFile file = new(options);
 
+    // Its own handle on the same file (a field initialiser cannot use the one above; the file holds no state a writer shares).
+    private readonly SqliteWalCheckpoints walCheckpoints = new(new SqliteStoreFile(options), log);
+
     public string Path => file.Path;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -49,6 +52,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     public async Task<SaveResult> SaveAsync(ContentBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        await walCheckpoints.SettleAsync(waitForCopy: !batch.Bulk);
         await using var connection = await file.OpenAsync(cancellationToken);
         try
         {
@@ -61,12 +65,10 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 // (each page it changes, copied before the change) to undo itself alone on an error. In a file,
                 // those copies were 170,000 writes of a 20k-item import, more than the store's own; in memory
                 // they cost a copy, and they are only needed while the statement runs (a kill loses nothing).
-                // wal_autocheckpoint: past 1,000 pages each commit copied the WAL back into the file, and every
-                // batch touches most of the same index pages again, so each was copied once per batch. Up to
-                // 400 MB of WAL a page is copied once per checkpoint (a tenth of a 100k-item import's time).
-                // The WAL is as safe as the file against a kill; the import's last batch (not bulk) sets
-                // the default back and its commit checkpoints the whole WAL.
-                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 100000;", cancellationToken);
+                // wal_autocheckpoint: none; the WAL is copied back into the file on another thread while the next
+                // batch is written (SqliteWalCheckpoints). The WAL is as safe as the file against a kill; the
+                // import's last batch (not bulk) sets the default back and its commit checkpoints the whole WAL.
+                await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;", cancellationToken);
             }
             else
             {
@@ -181,6 +183,11 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             }
 
             await transaction.CommitAsync(cancellationToken);
+            if (batch.Bulk)
+            {
+                walCheckpoints.AfterBulkCommit();
+            }
+
             return new SaveResult(added, changed, unchanged, observations, comments, flags);
         }
         catch (SqliteException exception)
