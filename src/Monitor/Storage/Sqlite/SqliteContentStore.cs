@@ -20,7 +20,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
     private readonly SqliteStoreFile file = new(options);
 
     // Its own handle on the same file (a field initialiser cannot use the one above; the file holds no state a writer shares).
-    private readonly SqliteWalCheckpoints walCheckpoints = new(new SqliteStoreFile(options), log);
+    private readonly SqliteWalCheckpoints walCheckpoints = new(new SqliteStoreFile(options), options.WalCopyFrames, log);
 
     public string Path => file.Path;
 
@@ -601,7 +601,7 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         return itemId;
     }
 
-    /// <summary>Stores a flag; says whether it is the first flag on its target and which item the target belongs to.</summary>
+    /// <summary>Stores a flag; says whether it is the first flag on its target and, when it was stored, which item the target belongs to.</summary>
     private static (int Stored, bool NewTarget, string? ItemId) SaveFlag(SqliteStatements statements, Flag flag)
     {
         var find = statements.Raw("SELECT COUNT(*) FROM flags WHERE target_id = $target").Bind("$target", flag.TargetId);
@@ -623,17 +623,8 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             .Bind("$evidence", JsonSerializer.Serialize(flag.Evidence))
             .Bind("$raised", SqliteTime.Write(flag.RaisedAt))
             .Execute();
-        if (stored > 0)
-        {
-            RecordRaisedFlag(statements, flag);
-        }
-
-        if (flag.TargetKind != TargetKind.Comment)
-        {
-            return (stored, stored > 0 && earlier == 0, flag.TargetId);
-        }
-
-        return (stored, stored > 0 && earlier == 0, ItemOfComment(statements, flag.TargetId));
+        // Only a stored flag changes its item (its summary counts flags); recording it reads the comment's item anyway.
+        return stored > 0 ? (stored, earlier == 0, RecordRaisedFlag(statements, flag)) : (0, false, null);
     }
 
     private static async Task AddTotalsAsync(SqliteStatements statements, long items, long observations, long comments, long flagged, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Monitor.Storage.Sqlite;
 /// Copies the WAL of an import's batches back into the store file on another thread, while the next
 /// batch is written. Checkpointed by the writer at commit, the copy (and the file growing under it)
 /// had been a fifth of a 1M-item import's saving thread, with the second core mostly idle.
-/// Once a bulk commit leaves <see cref="RestartFrames"/> in the WAL (the size the writer's own
+/// Once a bulk commit leaves <paramref name="copyFrames"/> in the WAL (the size the writer's own
 /// checkpoints kept it to), one PASSIVE checkpoint copies it on its own connection; it takes no lock a
 /// writer or a reader waits for, and the batches go on meanwhile. SQLite writes the WAL from its start
 /// again only when a transaction begins with every frame copied: so the first save after that copy
@@ -15,20 +15,20 @@ namespace Monitor.Storage.Sqlite;
 /// checkpoints as every collection save does. A failed copy loses nothing (the frames stay in the WAL)
 /// and is logged; the WAL then keeps growing until a copy succeeds, as it did with the writer's own.
 /// </summary>
-internal sealed class SqliteWalCheckpoints(SqliteStoreFile file, ILogger? log)
+internal sealed class SqliteWalCheckpoints(SqliteStoreFile file, long copyFrames, ILogger? log)
 {
     /// <summary>400 MB of 4 KB pages: the size the writer's automatic checkpoints had kept the WAL to during an import.</summary>
-    public const long RestartFrames = 100_000;
+    public const long DefaultCopyFrames = 100_000;
 
     private readonly Lock gate = new();
     private Task? running;
 
-    /// <summary>After a bulk commit: starts the copy when the WAL has grown to <see cref="RestartFrames"/> and none is running.</summary>
+    /// <summary>After a bulk commit: starts the copy when the WAL has grown to <c>copyFrames</c> and none is running.</summary>
     public void AfterBulkCommit()
     {
         lock (gate)
         {
-            if (running is null && WalFrames() >= RestartFrames)
+            if (running is null && WalFrames() >= copyFrames)
             {
                 running = Task.Run(CheckpointAsync);
             }
@@ -49,7 +49,7 @@ internal sealed class SqliteWalCheckpoints(SqliteStoreFile file, ILogger? log)
         }
 
         // A copy that cannot keep up is waited for rather than let the WAL grow without end.
-        if (current is null || (!current.IsCompleted && !waitForCopy && WalFrames() < 3 * RestartFrames))
+        if (current is null || (!current.IsCompleted && !waitForCopy && WalFrames() < 3 * copyFrames))
         {
             return;
         }
