@@ -97,6 +97,38 @@ public sealed class ImportSummariesTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task SaveAsync_ChangesItemsStillOwedASummary_SummariesEqualThoseSavedOneByOne()
+    {
+        // The owed summaries are built from what the import's batches committed, read beside the save's writes;
+        // this save adds observations, a comment and a changed title to some of those very items.
+        var lines = History();
+        var stopped = new SqliteContentStore(new SqliteStoreOptions(temp.File("stopped.db")), clock);
+        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
+        await stopped.InitializeAsync();
+        await collected.InitializeAsync();
+        var all = Batch(lines);
+        var changed = all.Items.Take(40).ToList();
+        var later = new ContentBatch(
+            [.. changed.Take(5).Select(i => i with { Title = i.Title + " (cập nhật)" })],
+            [.. changed.Select(i => new Observation(i.Id, Start.AddDays(40), null, 90_000, 9_000, 900, 90))],
+            [.. changed.Take(10).Select(i => new Comment($"{i.Platform.ToWire()}:late-{i.Id}", i.Id, i.Platform, null, "Khán giả", "Xem lại vẫn hay", Start.AddDays(40), 3))],
+            [],
+            []);
+
+        await stopped.SaveAsync(all with { Bulk = true });
+        await new ContentSaver([], stopped).SaveAsync(later);
+        await SaveOneByOneAsync(lines, collected);
+        await new ContentSaver([], collected).SaveAsync(later);
+
+        (await CountAsync(stopped.Path, "summary_pending")).ShouldBe(0);
+        (await SummaryRowsAsync(stopped.Path)).ShouldBe(await SummaryRowsAsync(collected.Path));
+        foreach (var derived in DerivedRows)
+        {
+            (await SqliteRows.ReadAsync(stopped.Path, derived)).ShouldBe(await SqliteRows.ReadAsync(collected.Path, derived), derived);
+        }
+    }
+
     /// <summary>What a summary's build writes besides its row, and the indexes it may drop and build again.</summary>
     private static readonly string[] DerivedRows =
     [
