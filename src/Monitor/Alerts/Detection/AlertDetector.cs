@@ -134,6 +134,8 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
     {
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
         var stations = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var open = await reads.OpenKeysAsync(AlertKind.NegativeSurge, cancellationToken);
+        var openKeys = open.ToHashSet(StringComparer.Ordinal);
 
         // The window ends at the newest comment the save brought (never after now), so an import of
         // older content finds the surges it holds, and a live collection ends it at about now.
@@ -148,7 +150,7 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
             var anchor = newest > now ? now : newest;
             var key = ItemSurgeKey(item.ItemId);
             evaluated.Add(key);
-            await EvaluateItemAsync(item, anchor, key, reads, raised, closed, cancellationToken);
+            await EvaluateItemAsync(item, anchor, key, openKeys.Contains(key), reads, raised, closed, cancellationToken);
             stations[item.StationId] = stations.TryGetValue(item.StationId, out var known) && known > anchor ? known : anchor;
         }
 
@@ -160,7 +162,7 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
         }
 
         // An open surge nobody commented on in this save may have ended: the window moves on with the clock.
-        foreach (var key in await reads.OpenKeysAsync(AlertKind.NegativeSurge, cancellationToken))
+        foreach (var key in open)
         {
             if (!evaluated.Add(key))
             {
@@ -171,7 +173,7 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
             {
                 if (await reads.ItemAsync(key[ItemSurgeKey(string.Empty).Length..], cancellationToken) is { } item)
                 {
-                    await EvaluateItemAsync(item, now, key, reads, raised, closed, cancellationToken);
+                    await EvaluateItemAsync(item, now, key, isOpen: true, reads, raised, closed, cancellationToken);
                 }
                 else
                 {
@@ -189,10 +191,17 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
 
     public static string StationSurgeKey(string stationId) => $"negative-surge:station:{stationId}";
 
-    private async Task EvaluateItemAsync(ItemFacts item, DateTimeOffset anchor, string key, IAlertReads reads, List<RaisedAlert> raised, List<string> closed, CancellationToken cancellationToken)
+    private async Task EvaluateItemAsync(ItemFacts item, DateTimeOffset anchor, string key, bool isOpen, IAlertReads reads, List<RaisedAlert> raised, List<string> closed, CancellationToken cancellationToken)
     {
         var rule = rules.NegativeSurge;
         var window = await reads.ItemCommentsAsync(item.ItemId, anchor - rule.Window, anchor, cancellationToken);
+        if (window.Comments < rule.MinComments && !isOpen)
+        {
+            // Too few comments to fire, and no open surge to end: the station's baseline need not be read. Most
+            // items commented on are like this (an import's batch has thousands), and each had cost a read and a close.
+            return;
+        }
+
         var baseline = await reads.StationCommentsAsync(item.StationId, anchor - rule.Window - rule.Baseline, anchor - rule.Window, cancellationToken);
         var verdict = Surge(window, baseline);
         if (verdict is { } v)

@@ -40,25 +40,12 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
 
         stationTallies.Clear();
         var negative = flags.Where(f => f.TargetKind == TargetKind.Comment && f.Source.StartsWith("model:", StringComparison.Ordinal)).Select(f => f.TargetId).ToHashSet(StringComparer.Ordinal);
-        var stations = new Dictionary<string, string?>(StringComparer.Ordinal);
         var tallies = new Dictionary<(string Station, string Hour), CommentTally>();
         foreach (var comment in newComments)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!stations.TryGetValue(comment.ItemId, out var station))
-            {
-                var find = statements.Raw("SELECT station_id FROM items WHERE id = $id").Bind("$id", comment.ItemId);
-                station = null;
-                if (find.Read())
-                {
-                    station = find.GetString(0);
-                    find.Start();
-                }
-
-                stations[comment.ItemId] = station;
-            }
-
-            if (station is null)
+            // Read through the items detection reads next (the surge rule looks at each item commented on).
+            if (Item(comment.ItemId)?.StationId is not { } station)
             {
                 continue;
             }
@@ -115,11 +102,13 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
         return Task.FromResult(tally);
     }
 
-    public Task<ItemFacts?> ItemAsync(string itemId, CancellationToken cancellationToken = default)
+    public Task<ItemFacts?> ItemAsync(string itemId, CancellationToken cancellationToken = default) => Task.FromResult(Item(itemId));
+
+    private ItemFacts? Item(string itemId)
     {
         if (items.TryGetValue(itemId, out var known))
         {
-            return Task.FromResult(known);
+            return known;
         }
 
         var facts = ReadItem(itemId);
@@ -129,7 +118,7 @@ internal sealed class SqliteAlerts(SqliteStatements statements) : IAlertReads
         }
 
         items[itemId] = facts;
-        return Task.FromResult(facts);
+        return facts;
     }
 
     /// <summary>The item's own row says where it belongs; its scores and engagement come from its summary, which an import's batches leave for later.</summary>

@@ -186,9 +186,10 @@ internal sealed partial class SqliteContentStore : IFlagInbox
 
     /// <summary>
     /// The triage row and first audit entry of a flag this save stored for the first time, its
-    /// snapshot read from the rows the same save has just written (or held from before).
+    /// snapshot read from the rows the same save has just written (or held from before). Returns the
+    /// item the flagged target belongs to (none for a comment that is not stored).
     /// </summary>
-    private static void RecordRaisedFlag(SqliteStatements statements, Flag flag)
+    private static string? RecordRaisedFlag(SqliteStatements statements, Flag flag)
     {
         var comment = flag.TargetKind == TargetKind.Comment
             ? ReadFirst(statements.Raw($"SELECT {CommentColumns} FROM comments WHERE id = $id").Bind("$id", flag.TargetId), ReadComment)
@@ -232,12 +233,13 @@ internal sealed partial class SqliteContentStore : IFlagInbox
             .Execute();
         if (inserted == 0)
         {
-            return;
+            return itemId;
         }
 
         statements.Raw("INSERT OR REPLACE INTO flag_snapshots (flag_id, snapshot) VALUES ($id, $snapshot)").Bind("$id", flagId).Bind("$snapshot", FlagSnapshots.ToJson(snapshot)).Execute();
         statements.Raw("INSERT INTO flag_audit (flag_id, seq, at, actor, action, from_status, to_status) VALUES ($id, 1, $raised, 'system', 'raise', NULL, 'open')")
             .Bind("$id", flagId).Bind("$raised", raised).Execute();
+        return itemId;
     }
 
     /// <summary>Keeps a comment's folded text in <c>comments_fts</c> (same rowid as the comment).</summary>
