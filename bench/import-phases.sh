@@ -4,7 +4,8 @@
 # to stderr; never part of a release), imports a store-scale history into a fresh store and prints one table:
 # the reading thread (parse + enrich) against the saving thread, then the saving thread's parts. "summary" is the
 # bulk batches recording the items they owe a summary; "pending" is the import's last save building those
-# summaries (the "summary:" rows are its parts), rescoring and building the readers' indexes again.
+# summaries (the "summary:" rows are the writer's parts, "pending:" its waits for the facts, the rescore and the
+# readers' indexes built again), with the facts read beside it by two readers on connections of their own.
 # Usage: bench/import-phases.sh [ITEMS]              default 100000
 # Env:   WORK=folder for the files (default /tmp/monitor-store-scale, shared with bench/store-scale.sh, whose
 #        history-ITEMS.ndjson it reuses or generates the same way)
@@ -28,7 +29,7 @@ dotnet publish "$src/src/Monitor.Worker/Monitor.Worker.csproj" -c Release --use-
 
 rm -f "$db" "$db-wal" "$db-shm"
 /usr/bin/time -f "TIME wall=%e user=%U sys=%S rss_kb=%M" dotnet "$out/Monitor.Worker.dll" import "$file" --db "$db" --pipelines pipelines 2>&1 \
-  | tr '\r' '\n' | grep -E '^(TRACE|PHASE|SUMMARY|ALERTS|TIME)|^Imported' >"$log"
+  | tr '\r' '\n' | grep -E '^(TRACE|PHASE|SUMMARY|PENDING|READER|ALERTS|TIME)|^Imported' >"$log"
 
 awk -v n="$n" '
   function add(prefix, line,   i, kv, f) { f = split(line, kv, " "); for (i = 2; i <= f; i++) if (split(kv[i], p, "=") == 2 && p[2] ~ /^[0-9.]+$/) sum[prefix ":" p[1]] += p[2] }
@@ -36,6 +37,8 @@ awk -v n="$n" '
   /^TRACE save/ { save += $4 }
   /^PHASE/ { add("save", $0) }
   /^SUMMARY/ { add("summary", $0) }
+  /^PENDING/ { add("pending", $0) }
+  /^READER/ { split($3, p, "="); reader[$2] += p[2] }
   /^ALERTS/ { add("alerts", $0) }
   /^TIME/ { add("time", $0) }
   /^Imported/ { imported = $0 }
@@ -49,8 +52,11 @@ awk -v n="$n" '
     printf "| saving thread | %.1f | %.0f%% |\n", save / 1000, save / 10 / wall
     split("items obs comments assess flags summary pending stale alerts commit", order, " ")
     for (i = 1; i <= 10; i++) printf "| save: %s | %.1f | %.0f%% |\n", order[i], sum["save:" order[i]] / 1000, sum["save:" order[i]] / 10 / wall
-    split("item old obs mood upsert links days stale+rescore", parts, " ")
-    for (i = 1; i <= 8; i++) printf "| save: summary: %s | %.1f | %.0f%% |\n", parts[i], sum["summary:" parts[i]] / 1000, sum["summary:" parts[i]] / 10 / wall
+    split("waited-for-facts rescore indexes", parts, " ")
+    for (i = 1; i <= 3; i++) printf "| save: pending: %s | %.1f | %.0f%% |\n", parts[i], sum["pending:" parts[i]] / 1000, sum["pending:" parts[i]] / 10 / wall
+    split("curve upsert links days stale+rescore", parts, " ")
+    for (i = 1; i <= 5; i++) printf "| save: summary: %s | %.1f | %.0f%% |\n", parts[i], sum["summary:" parts[i]] / 1000, sum["summary:" parts[i]] / 10 / wall
+    for (r in reader) printf "| pending: fact reader %s (its own connection and thread) | %.1f | %.0f%% |\n", r, reader[r] / 1000, reader[r] / 10 / wall
     split("tally detect write", parts, " ")
     for (i = 1; i <= 3; i++) printf "| save: alerts: %s | %.1f | %.0f%% |\n", parts[i], sum["alerts:" parts[i]] / 1000, sum["alerts:" parts[i]] / 10 / wall
   }' "$log"
