@@ -111,6 +111,15 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
         try
         {
             await using var connection = await file.OpenAsync(cancellationToken);
+
+            // Each item's facts are read once, in id order: a cache the size of the writer's only held the
+            // import's peak memory up (by 100 MB a reader) and read no faster.
+            await using (var cache = connection.CreateCommand())
+            {
+                cache.CommandText = "PRAGMA cache_size = -16384;";
+                await cache.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var transaction = connection.BeginTransaction(deferred: true);
             await using var reads = new SqliteStatements(connection, transaction);
             var facts = new SqliteSummaryFactReader(reads);
