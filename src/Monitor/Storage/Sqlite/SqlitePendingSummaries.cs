@@ -88,10 +88,17 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
 
         // Rescored before any dropped index is back: a rescore rewrites most rows' scores, and summary_top is sorted by them.
         built.AddRange(new SqliteStaleScores(statements).Refresh(cancellationToken));
-        foreach (var create in rebuild)
+        if (rebuild.Count > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            statements.Raw(create).Execute();
+            // Each index is built from one sort of the whole table; SQLite sorts with helper threads only when asked.
+            statements.Raw($"PRAGMA threads = {Math.Clamp(Environment.ProcessorCount, 1, 4)}").Execute();
+            foreach (var create in rebuild)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                statements.Raw(create).Execute();
+            }
+
+            statements.Raw("PRAGMA threads = 0").Execute();
         }
 
         return built;
@@ -110,7 +117,7 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
     {
         try
         {
-            await using var connection = await file.OpenAsync(cancellationToken);
+            await using var connection = await file.OpenAsync(cancellationToken, pooled: false);
 
             // Each item's facts are read once, in id order: a cache the size of the writer's only held the
             // import's peak memory up (by 100 MB a reader) and read no faster.

@@ -16,6 +16,7 @@ internal sealed class SqliteStoreFile
     private const int SqliteFull = 13;
 
     private readonly string connectionString;
+    private readonly string unpooledConnectionString;
     private readonly string immutableConnectionString;
 
     public SqliteStoreFile(SqliteStoreOptions options)
@@ -30,6 +31,8 @@ internal sealed class SqliteStoreFile
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+
+        unpooledConnectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
 
         // A store nobody can be writing (a read-only file or mount) is opened immutable: SQLite then takes
         // no locks and creates no -wal/-shm beside it, which a read-only mount would refuse anyway.
@@ -49,7 +52,12 @@ internal sealed class SqliteStoreFile
 
     public string ConnectionString => connectionString;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A connection to the store. <paramref name="pooled"/> false for the helpers an import runs beside its writer
+    /// (fact readers, WAL copies): given back to the pool, each kept the pages it had cached, and the writer, taking
+    /// whichever connection came back first, filled one cache after another (a 1M-item import's peak had doubled).
+    /// </summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool pooled = true)
     {
         if (ReadOnly && !File.Exists(Path))
         {
@@ -67,7 +75,7 @@ internal sealed class SqliteStoreFile
             return await OpenImmutableAsync(cancellationToken);
         }
 
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(pooled ? connectionString : unpooledConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

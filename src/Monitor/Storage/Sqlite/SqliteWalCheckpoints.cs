@@ -66,7 +66,7 @@ internal sealed class SqliteWalCheckpoints(SqliteStoreFile file, long copyFrames
     {
         try
         {
-            await using var connection = await file.OpenAsync(CancellationToken.None);
+            await using var connection = await file.OpenAsync(CancellationToken.None, pooled: false);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await command.ExecuteNonQueryAsync();
