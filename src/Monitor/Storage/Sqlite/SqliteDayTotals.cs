@@ -39,6 +39,9 @@ internal sealed class SqliteDayTotals(SqliteStatements statements)
         Add(current, 1);
     }
 
+    /// <summary>The day and hour rows the moves so far change (what holding them costs in memory).</summary>
+    public int Rows => days.Count + hours.Count;
+
     /// <summary>Writes the sums of every move so far and forgets them. A row whose sums all came to zero is left as it is.</summary>
     public void Write()
     {
