@@ -4,8 +4,9 @@
 # to stderr; never part of a release), imports a store-scale history into a fresh store and prints one table:
 # the reading thread (parse + enrich) against the saving thread, then the saving thread's parts. "summary" is the
 # bulk batches recording the items they owe a summary; "pending" is the import's last save building those
-# summaries (the "summary:" rows are the writer's parts, "pending:" its waits for the facts, the rescore and the
-# readers' indexes built again), with the facts read beside it by two readers on connections of their own.
+# summaries (the "summary:" rows are the writer's parts, "pending:" its waits for the facts, the writing of the day
+# and hour sums, the rescore and the readers' indexes built again), with the facts read beside it by two readers
+# on connections of their own.
 # Usage: bench/import-phases.sh [ITEMS]              default 100000
 # Env:   WORK=folder for the files (default /tmp/monitor-store-scale, shared with bench/store-scale.sh, whose
 #        history-ITEMS.ndjson it reuses or generates the same way)
@@ -52,8 +53,8 @@ awk -v n="$n" '
     printf "| saving thread | %.1f | %.0f%% |\n", save / 1000, save / 10 / wall
     split("items obs comments assess flags summary pending stale alerts commit", order, " ")
     for (i = 1; i <= 10; i++) printf "| save: %s | %.1f | %.0f%% |\n", order[i], sum["save:" order[i]] / 1000, sum["save:" order[i]] / 10 / wall
-    split("waited-for-facts rescore indexes", parts, " ")
-    for (i = 1; i <= 3; i++) printf "| save: pending: %s | %.1f | %.0f%% |\n", parts[i], sum["pending:" parts[i]] / 1000, sum["pending:" parts[i]] / 10 / wall
+    split("waited-for-facts days rescore indexes", parts, " ")
+    for (i = 1; i <= 4; i++) printf "| save: pending: %s | %.1f | %.0f%% |\n", parts[i], sum["pending:" parts[i]] / 1000, sum["pending:" parts[i]] / 10 / wall
     split("curve upsert links days stale+rescore", parts, " ")
     for (i = 1; i <= 5; i++) printf "| save: summary: %s | %.1f | %.0f%% |\n", parts[i], sum["summary:" parts[i]] / 1000, sum["summary:" parts[i]] / 10 / wall
     for (r in reader) printf "| pending: fact reader %s (its own connection and thread) | %.1f | %.0f%% |\n", r, reader[r] / 1000, reader[r] / 10 / wall
