@@ -26,21 +26,23 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
     {
         ArgumentNullException.ThrowIfNull(itemIds);
         var reader = new SqliteSummaryFactReader(statements, keepMood);
-        Refresh(itemIds.Distinct(StringComparer.Ordinal).Select(reader.Read).OfType<SummaryFacts>(), contentChanged, null, cancellationToken);
+        var dayTotals = new SqliteDayTotals(statements);
+        Refresh(itemIds.Distinct(StringComparer.Ordinal).Select(reader.Read).OfType<SummaryFacts>(), contentChanged, dayTotals, cancellationToken);
+        dayTotals.Write();
     }
 
     /// <summary>
     /// Rebuilds the summary rows of the items <paramref name="facts"/> describe, each item once. The facts can come
     /// from another connection's view of the committed store (an import's last save reads them beside its writes).
-    /// <paramref name="sharedDayTotals"/>: the day and hour sums of several refreshes, written by their owner (the
-    /// import's last save builds its summaries a step at a time, and each step falls on most of the import's hours).
+    /// The items' moves of the day and hour sums go into <paramref name="dayTotals"/>, which the caller writes: the
+    /// import's last save builds its summaries a step at a time, and each step falls on most of the import's hours.
     /// </summary>
-    public void Refresh(IEnumerable<SummaryFacts> facts, IReadOnlySet<string> contentChanged, SqliteDayTotals? sharedDayTotals, CancellationToken cancellationToken)
+    public void Refresh(IEnumerable<SummaryFacts> facts, IReadOnlySet<string> contentChanged, SqliteDayTotals dayTotals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(contentChanged);
+        ArgumentNullException.ThrowIfNull(dayTotals);
         var ripples = new List<(string Channel, string Kind, string Published, string ItemId, int Age)>();
-        var dayTotals = sharedDayTotals ?? new SqliteDayTotals(statements);
         foreach (var (row, old, observations, mood) in facts)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -96,10 +98,6 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
             }
         }
 
-        if (sharedDayTotals is null)
-        {
-            dayTotals.Write();
-        }
         if (deferRescoring)
         {
             // One mark per channel and kind, at the earliest position (SQLite compares text as bytes: ordinal).
