@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Pipeline;
 using Monitor.Storage.Sqlite;
@@ -24,6 +25,11 @@ public sealed class SqliteWalCheckpointsTests : IDisposable
     public async Task ImportAsync_WalPastItsCopySize_IsCopiedAndStartedOverWhileTheBatchesGoOn()
     {
         var history = temp.Write("history.ndjson", History(600));
+
+        // SQLite deletes the WAL when the last connection to a store closes, and tests running beside this one clear
+        // the connection pools: a connection of the test's own keeps both WAL files there to be measured.
+        await using var keepCopied = await OpenAsync("copied.db");
+        await using var keepUncopied = await OpenAsync("uncopied.db");
         var copied = await ImportAsync("copied.db", history, walCopyFrames: 40);
         var uncopied = await ImportAsync("uncopied.db", history, walCopyFrames: long.MaxValue);
 
@@ -39,6 +45,16 @@ public sealed class SqliteWalCheckpointsTests : IDisposable
 
         (await SqliteRows.ReadAsync(copied, "SELECT COUNT(*) FROM items")).ShouldBe(["600"]);
         (await SqliteRows.ReadAsync(copied, "PRAGMA integrity_check")).ShouldBe(["ok"]);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(string name)
+    {
+        var connection = new SqliteConnection($"Data Source={temp.File(name)};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        await command.ExecuteNonQueryAsync();
+        return connection;
     }
 
     private async Task<string> ImportAsync(string name, string history, long walCopyFrames)
