@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Monitor.Domain;
 
 namespace Monitor.Triage;
@@ -55,15 +58,22 @@ public static class FlagSnapshots
     public static DateTimeOffset ToMilliseconds(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
+    /// <summary>
+    /// Vietnamese letters written as themselves: the default encoder wrote each as a six-byte <c>\u</c> escape,
+    /// which made a snapshot half again as large and its writing a sixth of the cost of storing a flag. Characters
+    /// that matter in HTML (<c>&lt; &gt; &amp; ' "</c>) are still escaped.
+    /// </summary>
+    private static readonly JsonWriterOptions StoredJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public static string ToJson(FlagSnapshot snapshot)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, StoredJson))
         {
             Write(writer, snapshot);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static void Write(Utf8JsonWriter writer, FlagSnapshot snapshot)

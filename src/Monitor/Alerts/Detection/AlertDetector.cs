@@ -264,16 +264,21 @@ public sealed class AlertDetector(AlertRules rules, TimeProvider clock)
         return window.Comments == 0 || window.Share < (1 + ((rules.NegativeSurge.Ratio - 1) / 2)) * p0;
     }
 
+    /// <summary>
+    /// Whether the viral rule can fire on an item with these scores. A store that rescores thousands of items
+    /// at once (an import's end) hands detection only those, instead of every item it touched.
+    /// </summary>
+    public bool MayRaiseViral(double? score1h, double? score24h) =>
+        rules.Viral.Enabled && (score1h >= rules.Viral.Score || score24h >= rules.Viral.Score);
+
     private RaisedAlert? Viral(ItemFacts item)
     {
-        var (age, score) = item.Score1h >= rules.Viral.Score ? ("1 giờ", item.Score1h!.Value)
-            : item.Score24h >= rules.Viral.Score ? ("24 giờ", item.Score24h!.Value)
-            : (null, 0);
-        if (age is null)
+        if (!MayRaiseViral(item.Score1h, item.Score24h))
         {
             return null;
         }
 
+        var (age, score) = item.Score1h >= rules.Viral.Score ? ("1 giờ", item.Score1h!.Value) : ("24 giờ", item.Score24h!.Value);
         return new RaisedAlert(
             $"viral:{item.ItemId}", AlertKind.Viral, item.ItemId, item.StationId, item.ChannelId, item.ItemId,
             Invariant($"Bài \"{Title(item)}\" lan truyền mạnh: tương tác gấp {score:0.0} lần mức thường của kênh ở tuổi {age}"),

@@ -167,11 +167,13 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             }
             else
             {
-                // Summaries and scores an import's batches deferred are built now: the alert rules (viral) look at those items too.
-                var built = await pending.RefreshAsync(cancellationToken);
+                // Summaries and scores an import's batches deferred are built now. Detection looks at touched items only
+                // for the viral rule, so of the many items those builds reach it gets the ones that rule can fire on.
+                Func<double?, double?, bool> mayAlert = alerts is null ? static (_, _) => false : alerts.Detector.MayRaiseViral;
+                var built = await pending.RefreshAsync(mayAlert, cancellationToken);
                 new SqliteItemSummaries(statements).Refresh(touched, contentChanged, cancellationToken);
                 touched.UnionWith(built);
-                touched.UnionWith(new SqliteStaleScores(statements).Refresh(cancellationToken));
+                touched.UnionWith(new SqliteStaleScores(statements).Refresh(mayAlert, cancellationToken));
             }
 
             await AddTotalsAsync(statements, added, observations, comments, flaggedTargets, cancellationToken);

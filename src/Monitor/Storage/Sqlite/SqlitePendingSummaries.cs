@@ -48,10 +48,11 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
     /// <summary>
     /// Builds every owed summary in the caller's transaction and clears the debt, then rescores the ranges
     /// the build marked stale in one ordered pass (<see cref="SqliteStaleScores"/>); returns the items built
-    /// and rescored. The facts each summary is built from are read on other connections, on other threads,
-    /// ahead of the writes: two thirds of the build's time were those reads, and the other core sat idle.
+    /// or rescored that <paramref name="mayAlert"/> (given their scores at 1 h and 24 h) says an alert can fire on.
+    /// The facts each summary is built from are read on other connections, on other threads, ahead of the
+    /// writes: two thirds of the build's time were those reads, and the other core sat idle.
     /// </summary>
-    public async Task<IReadOnlyList<string>> RefreshAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<string>> RefreshAsync(Func<double?, double?, bool> mayAlert, CancellationToken cancellationToken)
     {
         var owed = Count("SELECT COUNT(*) FROM summary_pending");
         if (owed == 0)
@@ -64,7 +65,6 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
         // by entry into twelve indexes in an order none of them is sorted by. summary_baseline stays:
         // building scores reads it. The drop and the build commit together with the summaries.
         var rebuild = owed * 4 >= Count("SELECT COUNT(*) FROM item_summary") ? DropReaderIndexes() : [];
-        var built = new List<string>();
         var dayTotals = new SqliteDayTotals(statements);
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
@@ -79,7 +79,6 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
                 {
                     var step = await channels[k % Readers].Reader.ReadAsync(cancellationToken);
                     new SqliteItemSummaries(statements, deferRescoring: true).Refresh(step.Facts, step.Content, dayTotals, cancellationToken);
-                    built.AddRange(step.Ids);
                     if (dayTotals.Rows >= MaxDayRowsHeld)
                     {
                         dayTotals.Write();
@@ -98,10 +97,24 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
             // A reader's failure ends its channel with it, so the loop above has already thrown it.
         }
 
-        statements.Raw("DELETE FROM summary_pending").Execute();
-
         // Rescored before any dropped index is back: a rescore rewrites most rows' scores, and summary_top is sorted by them.
-        built.AddRange(new SqliteStaleScores(statements).Refresh(cancellationToken));
+        var candidates = new HashSet<string>(new SqliteStaleScores(statements).Refresh(mayAlert, cancellationToken), StringComparer.Ordinal);
+
+        // The built items an alert can fire on, read with their final scores while the debt still names them: holding
+        // every built id for detection to read one by one had been a million strings and a million reads at 1M items.
+        var scored = statements.Raw("""
+            SELECT p.item_id, s.score_1h, s.score_24h FROM summary_pending p JOIN item_summary s ON s.item_id = p.item_id
+            WHERE s.score_1h IS NOT NULL OR s.score_24h IS NOT NULL
+            """);
+        while (scored.Read())
+        {
+            if (mayAlert(scored.GetNullableDouble(1), scored.GetNullableDouble(2)))
+            {
+                candidates.Add(scored.GetString(0));
+            }
+        }
+
+        statements.Raw("DELETE FROM summary_pending").Execute();
         if (rebuild.Count > 0)
         {
             // Each index is built from one sort of the whole table; SQLite sorts with helper threads only when asked.
@@ -115,7 +128,7 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
             statements.Raw("PRAGMA threads = 0").Execute();
         }
 
-        return built;
+        return candidates;
     }
 
     /// <summary>One step of the owed items in id order: their ids, the facts of those that are stored, and those that owe link keys.</summary>

@@ -22,8 +22,12 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
             WHERE (excluded.published_at, excluded.item_id) < (summary_stale.published_at, summary_stale.item_id)
             """).Bind("$channel", channel).Bind("$kind", kind).Bind("$published", published).Bind("$id", itemId).Execute();
 
-    /// <summary>Rescores every marked range and removes the marks, in the caller's transaction; returns the items whose scores changed.</summary>
-    public IReadOnlyCollection<string> Refresh(CancellationToken cancellationToken)
+    /// <summary>
+    /// Rescores every marked range and removes the marks, in the caller's transaction; returns the items whose scores
+    /// changed and that <paramref name="mayAlert"/> (given the new scores at 1 h and 24 h) says an alert can fire on.
+    /// An import's last pass rescores most of the store: the ids of all it changed had been held only to be read again.
+    /// </summary>
+    public IReadOnlyCollection<string> Refresh(Func<double?, double?, bool> mayAlert, CancellationToken cancellationToken)
     {
         var marks = new List<(string Channel, string Kind, string Published, string ItemId)>();
         var read = statements.Raw("SELECT channel_id, kind, published_at, item_id FROM summary_stale");
@@ -36,7 +40,7 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
         foreach (var mark in marks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            rescored.AddRange(Rescore(mark.Channel, mark.Kind, mark.Published, mark.ItemId));
+            rescored.AddRange(Rescore(mark.Channel, mark.Kind, mark.Published, mark.ItemId, mayAlert));
         }
 
         if (marks.Count > 0)
@@ -49,7 +53,7 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
 
     private sealed record Change(string ItemId, double?[] Scores, double? Best);
 
-    private IEnumerable<string> Rescore(string channel, string kind, string published, string itemId)
+    private IEnumerable<string> Rescore(string channel, string kind, string published, string itemId, Func<double?, double?, bool> mayAlert)
     {
         var windows = new Window[Ages];
         for (var a = 0; a < Ages; a++)
@@ -97,7 +101,7 @@ internal sealed class SqliteStaleScores(SqliteStatements statements)
                 .Execute();
         }
 
-        return changes.Select(c => c.ItemId);
+        return changes.Where(c => mayAlert(c.Scores[0], c.Scores[1])).Select(c => c.ItemId);
     }
 
     /// <summary>
