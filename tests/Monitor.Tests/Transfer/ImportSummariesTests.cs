@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Monitor.Alerts;
+using Monitor.Alerts.Delivery;
+using Monitor.Alerts.Detection;
+using Monitor.Alerts.Rules;
 using Monitor.Domain;
 using Monitor.Pipeline;
 using Monitor.Storage.Sqlite;
@@ -128,6 +132,63 @@ public sealed class ImportSummariesTests : IDisposable
             (await SqliteRows.ReadAsync(stopped.Path, derived)).ShouldBe(await SqliteRows.ReadAsync(collected.Path, derived), derived);
         }
     }
+
+    [Fact]
+    public async Task ImportAsync_WithAlerts_RaisesAViralAlertForEachItemWhoseFinalScoreReachesTheThreshold()
+    {
+        // The import's last save builds every summary and rescores the store; of those items, detection is handed
+        // only the ones the viral rule can fire on, read with their final scores (at 1 h or 24 h).
+        var path = temp.Write("history.ndjson", string.Join('\n', History()) + "\n");
+        var store = await OpenAsync(temp.File("alerted.db"), ViralAlerts());
+
+        await new NdjsonImporter(new ContentSaver([], store), store, clock) { BatchSize = 17 }.ImportAsync(path, Known, Known);
+
+        var reaching = await SqliteRows.ReadAsync(store.Path, $"SELECT item_id FROM item_summary WHERE {Reaching} ORDER BY item_id");
+        reaching.Count.ShouldBeInRange(10, 200, "some of the 320 items reach the threshold, most do not");
+        (await ViralAlertsAsync(store.Path)).ShouldBe(reaching);
+    }
+
+    [Fact]
+    public async Task SaveAsync_AfterABulkSaveOfAFewItemsOfALargerStore_RaisesViralAlertsForThoseItemsOnly()
+    {
+        // A late observation of an item observed at 1 h, 24 h and 7 days leaves its values at those ages as they were, so
+        // no score moves and nothing is rescored: the items the build reached are still handed to detection, no other is.
+        var lines = History();
+        var path = temp.File("later.db");
+        await SaveOneByOneAsync(lines, await OpenAsync(path, alerts: null));
+        var store = await OpenAsync(path, ViralAlerts());
+        var later = Batch(lines).Items
+            .Where(i => int.Parse(i.Id.AsSpan(i.Id.IndexOf(":n", StringComparison.Ordinal) + 2), CultureInfo.InvariantCulture) % 11 != 3)
+            .Take(40)
+            .Select(i => new Observation(i.Id, Start.AddDays(40), null, 90_000, 9_000, 900, 90))
+            .ToList();
+
+        await new ContentSaver([], store).SaveAsync(new ContentBatch([], later, [], [], []) { Bulk = true });
+        await store.SaveAsync(ContentBatch.Empty);
+
+        var laterIds = string.Join(", ", later.Select(o => $"'{o.ItemId}'"));
+        var reaching = await SqliteRows.ReadAsync(path, $"SELECT item_id FROM item_summary WHERE {Reaching} AND item_id IN ({laterIds}) ORDER BY item_id");
+        var reachingInStore = await SqliteRows.ReadAsync(path, $"SELECT item_id FROM item_summary WHERE {Reaching}");
+        reaching.ShouldNotBeEmpty();
+        reachingInStore.Count.ShouldBeGreaterThan(reaching.Count, "items the save did not touch reach the threshold too");
+        (await ViralAlertsAsync(path)).ShouldBe(reaching);
+    }
+
+    private const double ViralThreshold = 1.5;
+
+    private static readonly string Reaching = string.Create(CultureInfo.InvariantCulture, $"(score_1h >= {ViralThreshold} OR score_24h >= {ViralThreshold})");
+
+    private AlertSetup ViralAlerts() =>
+        new(new AlertDetector(AlertRules.Defaults with { Viral = new ViralRule(Score: ViralThreshold) }, clock), new AlertRouter([], new Dictionary<string, string?>()));
+
+    private async Task<SqliteContentStore> OpenAsync(string path, AlertSetup? alerts)
+    {
+        var store = new SqliteContentStore(new SqliteStoreOptions(path), clock, alerts);
+        await store.InitializeAsync();
+        return store;
+    }
+
+    private static Task<List<string>> ViralAlertsAsync(string path) => SqliteRows.ReadAsync(path, "SELECT target_id FROM alerts WHERE kind = 'viral' ORDER BY target_id");
 
     /// <summary>What a summary's build writes besides its row, and the indexes it may drop and build again.</summary>
     private static readonly string[] DerivedRows =
