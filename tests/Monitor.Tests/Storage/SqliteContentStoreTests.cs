@@ -49,6 +49,7 @@ public sealed class SqliteContentStoreTests : IDisposable
         var items = await store.ReadItemsAsync().ToListAsync();
         items.Single().Body.ShouldBe("Nội dung đã được cập nhật lúc 10 giờ.");
         (await store.CountVersionsAsync(original.Id)).ShouldBe(2);
+        (await SqliteRows.ReadAsync(store.Path, "SELECT version, body FROM item_versions")).ShouldBe([$"1 {original.Body}"], "the version the update replaced is kept");
         (await store.SearchAsync("cap nhat")).Single().Id.ShouldBe(original.Id);
         (await store.SearchAsync("khanh thanh cau moi")).Count.ShouldBe(1, "the title did not change and stays searchable");
         (await store.SearchAsync("dua vao su dung")).ShouldBeEmpty("the old body is no longer indexed");

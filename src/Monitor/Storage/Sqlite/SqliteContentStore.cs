@@ -11,8 +11,8 @@ namespace Monitor.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Items are keyed by their deterministic id, so
-/// collecting again never adds a row; a changed title/body/date is kept as a new row in
-/// <c>item_versions</c>. Observations are append-only. Each <see cref="SaveAsync"/> is one
+/// collecting again never adds a row; when a title/body/date changes, the version it replaces is kept
+/// in <c>item_versions</c>. Observations are append-only. Each <see cref="SaveAsync"/> is one
 /// transaction, durable when it returns.
 /// </summary>
 internal sealed partial class SqliteContentStore(SqliteStoreOptions options, TimeProvider clock, Alerts.AlertSetup? alerts = null, Microsoft.Extensions.Logging.ILogger? log = null) : IContentStore, ICheckpointReader
@@ -331,12 +331,12 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
         return results;
     }
 
-    /// <summary>How many versions of an item are kept (1 when its content never changed; 0 when unknown).</summary>
+    /// <summary>How many versions of an item are kept (1 when its content never changed; 0 when unknown): the current one in <c>items</c>, those it replaced in <c>item_versions</c>.</summary>
     public async Task<int> CountVersionsAsync(string itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await file.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM item_versions WHERE item_id = $id";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM items WHERE id = $id) + (SELECT COUNT(*) FROM item_versions WHERE item_id = $id)";
         command.Parameters.AddWithValue("$id", itemId);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -483,6 +483,11 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
                 return ItemChange.Unchanged;
             }
 
+            // The version being replaced is kept as it was stored (collected_at: when it was written).
+            statements.Raw("""
+                INSERT INTO item_versions (item_id, version, title, body, author, category, published_at, content_hash, collected_at)
+                SELECT id, version, title, body, author, category, published_at, content_hash, updated_at FROM items WHERE id = $id
+                """).Bind("$id", item.Id).Execute();
             var update = statements.Raw("""
                 UPDATE items SET title = $title, body = $body, author = $author, category = $category, published_at = $published,
                     content_hash = $hash, version = $version, updated_at = $now, url = $url
@@ -491,12 +496,6 @@ internal sealed partial class SqliteContentStore(SqliteStoreOptions options, Tim
             BindItem(update, item, hash, now).Bind("$version", version).Bind("$url", item.Url).Execute();
             statements.Raw("DELETE FROM items_fts WHERE rowid = $row").Bind("$row", rowId).Execute();
         }
-
-        var keep = statements.Raw("""
-            INSERT INTO item_versions (item_id, version, title, body, author, category, published_at, content_hash, collected_at)
-            VALUES ($id, $version, $title, $body, $author, $category, $published, $hash, $now)
-            """);
-        BindItem(keep, item, hash, now).Bind("$version", version).Execute();
 
         statements.Raw("INSERT INTO items_fts (rowid, title, body) VALUES ($row, $title, $body)")
             .Bind("$row", rowId)
