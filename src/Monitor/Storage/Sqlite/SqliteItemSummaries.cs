@@ -43,13 +43,19 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
         ArgumentNullException.ThrowIfNull(contentChanged);
         ArgumentNullException.ThrowIfNull(dayTotals);
         var ripples = new List<(string Channel, string Kind, string Published, string ItemId, int Age)>();
-        foreach (var fact in facts)
+        foreach (var (row, old, observations, mood) in facts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (row, old, observations, mood) = fact;
             var id = row.Id;
-            var values = fact.Values;
-            var latest = fact.Latest;
+            var published = row.PublishedAt is null ? (DateTimeOffset?)null : SqliteTime.Read(row.PublishedAt);
+            var curve = EngagementCurve.FromObservations(published, observations);
+            var values = new double?[AgeColumns.Length];
+            for (var a = 0; a < values.Length; a++)
+            {
+                values[a] = published is null ? null : curve.ValueAt(Overperformance.StandardAges[a]);
+            }
+
+            var latest = observations.Count == 0 ? null : observations.MaxBy(o => o.ObservedAt);
             // Counted before the row is written and written with it: an UPDATE after the upsert moved the row's index entries twice.
             Upsert(row, observations.Count, latest, values, mood);
 
@@ -63,7 +69,7 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
 
             if (contentChanged.Contains(id))
             {
-                WriteLinks(id, fact.LinkKeys, hadSummary: old is not null);
+                WriteLinks(id, row);
             }
 
             for (var a = 0; a < values.Length; a++)
@@ -175,15 +181,10 @@ internal sealed class SqliteItemSummaries(SqliteStatements statements, bool defe
         upsert.Execute();
     }
 
-    private void WriteLinks(string id, IReadOnlyList<string> keys, bool hadSummary)
+    private void WriteLinks(string id, SummaryFacts.ItemRow row)
     {
-        // An item's link keys are written only with its summary row: one that had none has no keys to remove.
-        if (hadSummary)
-        {
-            statements.Raw("DELETE FROM item_links WHERE item_id = $id").Bind("$id", id).Execute();
-        }
-
-        foreach (var key in keys)
+        statements.Raw("DELETE FROM item_links WHERE item_id = $id").Bind("$id", id).Execute();
+        foreach (var key in StoryUrl.KeysOf(row.Url, row.Title, row.Body))
         {
             statements.Raw("INSERT OR IGNORE INTO item_links (link, item_id) VALUES ($link, $id)").Bind("$link", key).Bind("$id", id).Execute();
         }

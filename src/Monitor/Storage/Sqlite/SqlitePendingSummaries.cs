@@ -188,8 +188,6 @@ internal sealed class SqlitePendingSummaries(SqliteStatements statements, Sqlite
                     cancellationToken.ThrowIfCancellationRequested();
                     if (facts.Read(id) is { } found)
                     {
-                        // Worked out here, beside the writer, which then only writes them.
-                        found.Prepare(linkKeysToo: step.Content.Contains(id));
                         step.Facts.Add(found);
                     }
                 }

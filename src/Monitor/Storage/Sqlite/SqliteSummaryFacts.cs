@@ -2,53 +2,9 @@ using Monitor.Domain;
 
 namespace Monitor.Storage.Sqlite;
 
-/// <summary>
-/// What an item's summary row is built from: its own row and counts, its observations, its comment mood and the summary
-/// it has now; with what is worked out from those alone (engagement at the standard ages, the latest observation, the
-/// link keys), each the first time it is asked for. The import's last save has them worked out by the threads that read
-/// the facts (<see cref="Prepare"/>), so its writer only writes.
-/// </summary>
+/// <summary>What an item's summary row is built from: its own row and counts, its observations, its comment mood and the summary it has now.</summary>
 internal sealed record SummaryFacts(SummaryFacts.ItemRow Row, SummaryFacts.OldSummary? Old, IReadOnlyList<Observation> Observations, (long Negative, long Toxic)? Mood)
 {
-    private double?[]? values;
-    private Observation? latest;
-    private IReadOnlyList<string>? linkKeys;
-
-    /// <summary>Engagement at <see cref="Overperformance.StandardAges"/> (1 h, 24 h, 7 days); each null without a publication time or a value there.</summary>
-    public double?[] Values => values ??= ValuesAtStandardAges();
-
-    public Observation? Latest => latest ??= Observations.Count == 0 ? null : Observations.MaxBy(o => o.ObservedAt);
-
-    /// <summary>The keys its story is linked by (<see cref="StoryUrl.KeysOf"/>).</summary>
-    public IReadOnlyList<string> LinkKeys => linkKeys ??= StoryUrl.KeysOf(Row.Url, Row.Title, Row.Body);
-
-    /// <summary>Works out the values, the latest observation and, when asked, the link keys now, on the calling thread.</summary>
-    public void Prepare(bool linkKeysToo)
-    {
-        _ = Values;
-        _ = Latest;
-        if (linkKeysToo)
-        {
-            _ = LinkKeys;
-        }
-    }
-
-    private double?[] ValuesAtStandardAges()
-    {
-        var ages = Overperformance.StandardAges;
-        var result = new double?[ages.Count];
-        if (Row.PublishedAt is { } published)
-        {
-            var curve = EngagementCurve.FromObservations(SqliteTime.Read(published), Observations);
-            for (var a = 0; a < result.Length; a++)
-            {
-                result[a] = curve.ValueAt(ages[a]);
-            }
-        }
-
-        return result;
-    }
-
     internal sealed record ItemRow(long Seq, string Id, string StationId, string ChannelId, string Platform, string Kind, string Url, string Title, string? Body, string? PublishedAt, string CollectedAt, long Comments, long Flagged);
 
     internal sealed record OldSummary(string? Published, double?[] Values, SqliteDayTotals.Contribution Day);
