@@ -59,8 +59,8 @@ public static class FlagSnapshots
         DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
     /// <summary>
-    /// Vietnamese letters written as themselves: the default encoder wrote each as a six-byte <c>\u</c> escape,
-    /// which made a snapshot half again as large and its writing a sixth of the cost of storing a flag. Characters
+    /// Vietnamese letters written as themselves: the default encoder wrote each as a six-byte <c>\u</c> escape
+    /// (the snapshots of bench/store-scale.sh's 100k history were 1,206 bytes on average, now 1,081). Characters
     /// that matter in HTML (<c>&lt; &gt; &amp; ' "</c>) are still escaped.
     /// </summary>
     private static readonly JsonWriterOptions StoredJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

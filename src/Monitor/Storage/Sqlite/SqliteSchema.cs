@@ -512,8 +512,8 @@ internal static class SqliteSchema
         """,
 
         // 15: item_versions keeps the versions an item's current one replaced, not a copy of the current one too: every
-        // new item had written its title and body twice, the copy at a random place of a second table (417 MB and a
-        // tenth of an item's save on a 1M-item import). Removing the copies took 6.4 s on a 1M-item store (bench/store-scale.sh history, 1M items).
+        // new item had written its title and body twice, the copy at a random place of a second table (45 MB of the
+        // 783 MB store bench/store-scale.sh imports from 100k items). Removing the copies took 6.4 s on its 1M-item store.
         """
         DELETE FROM item_versions WHERE EXISTS (SELECT 1 FROM items i WHERE i.id = item_versions.item_id AND i.version = item_versions.version);
         """,
