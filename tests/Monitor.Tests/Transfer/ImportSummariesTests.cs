@@ -33,10 +33,8 @@ public sealed class ImportSummariesTests : IDisposable
     {
         var lines = History();
         var path = temp.Write("history.ndjson", string.Join('\n', lines) + "\n");
-        var imported = new SqliteContentStore(new SqliteStoreOptions(temp.File("imported.db")), clock);
-        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
-        await imported.InitializeAsync();
-        await collected.InitializeAsync();
+        var imported = await OpenAsync("imported.db");
+        var collected = await OpenAsync("collected.db");
 
         await new NdjsonImporter(new ContentSaver([], imported), imported, clock) { BatchSize = 17 }.ImportAsync(path, Known, Known);
         await SaveOneByOneAsync(lines, collected);
@@ -52,10 +50,8 @@ public sealed class ImportSummariesTests : IDisposable
     public async Task SaveAsync_AfterAnImportStoppedBeforeItsLastBatch_BringsTheDeferredScoresUpToDate()
     {
         var lines = History();
-        var stopped = new SqliteContentStore(new SqliteStoreOptions(temp.File("stopped.db")), clock);
-        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
-        await stopped.InitializeAsync();
-        await collected.InitializeAsync();
+        var stopped = await OpenAsync("stopped.db");
+        var collected = await OpenAsync("collected.db");
         var batch = Batch(lines) with { Bulk = true };
 
         await stopped.SaveAsync(batch);
@@ -80,10 +76,8 @@ public sealed class ImportSummariesTests : IDisposable
     {
         // Forty items owed of 320: the summaries are written into the readers' indexes as they stand, not rebuilt.
         var lines = History();
-        var bulk = new SqliteContentStore(new SqliteStoreOptions(temp.File("bulk.db")), clock);
-        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
-        await bulk.InitializeAsync();
-        await collected.InitializeAsync();
+        var bulk = await OpenAsync("bulk.db");
+        var collected = await OpenAsync("collected.db");
         await SaveOneByOneAsync(lines, bulk);
         await SaveOneByOneAsync(lines, collected);
         var later = Batch(lines).Items.Take(40).Select(i => new Observation(i.Id, Start.AddDays(40), null, 90_000, 9_000, 900, 90)).ToList();
@@ -107,10 +101,8 @@ public sealed class ImportSummariesTests : IDisposable
         // The owed summaries are built from what the import's batches committed, read beside the save's writes;
         // this save adds observations, a comment and a changed title to some of those very items.
         var lines = History();
-        var stopped = new SqliteContentStore(new SqliteStoreOptions(temp.File("stopped.db")), clock);
-        var collected = new SqliteContentStore(new SqliteStoreOptions(temp.File("collected.db")), clock);
-        await stopped.InitializeAsync();
-        await collected.InitializeAsync();
+        var stopped = await OpenAsync("stopped.db");
+        var collected = await OpenAsync("collected.db");
         var all = Batch(lines);
         var changed = all.Items.Take(40).ToList();
         var later = new ContentBatch(
@@ -139,7 +131,7 @@ public sealed class ImportSummariesTests : IDisposable
         // The import's last save builds every summary and rescores the store; of those items, detection is handed
         // only the ones the viral rule can fire on, read with their final scores (at 1 h or 24 h).
         var path = temp.Write("history.ndjson", string.Join('\n', History()) + "\n");
-        var store = await OpenAsync(temp.File("alerted.db"), ViralAlerts());
+        var store = await OpenAsync("alerted.db", ViralAlerts());
 
         await new NdjsonImporter(new ContentSaver([], store), store, clock) { BatchSize = 17 }.ImportAsync(path, Known, Known);
 
@@ -154,9 +146,9 @@ public sealed class ImportSummariesTests : IDisposable
         // A late observation of an item observed at 1 h, 24 h and 7 days leaves its values at those ages as they were, so
         // no score moves and nothing is rescored: the items the build reached are still handed to detection, no other is.
         var lines = History();
-        var path = temp.File("later.db");
-        await SaveOneByOneAsync(lines, await OpenAsync(path, alerts: null));
-        var store = await OpenAsync(path, ViralAlerts());
+        await SaveOneByOneAsync(lines, await OpenAsync("later.db"));
+        var store = await OpenAsync("later.db", ViralAlerts());
+        var path = store.Path;
         var later = Batch(lines).Items
             .Where(i => int.Parse(i.Id.AsSpan(i.Id.IndexOf(":n", StringComparison.Ordinal) + 2), CultureInfo.InvariantCulture) % 11 != 3)
             .Take(40)
@@ -181,9 +173,9 @@ public sealed class ImportSummariesTests : IDisposable
     private AlertSetup ViralAlerts() =>
         new(new AlertDetector(AlertRules.Defaults with { Viral = new ViralRule(Score: ViralThreshold) }, clock), new AlertRouter([], new Dictionary<string, string?>()));
 
-    private async Task<SqliteContentStore> OpenAsync(string path, AlertSetup? alerts)
+    private async Task<SqliteContentStore> OpenAsync(string name, AlertSetup? alerts = null)
     {
-        var store = new SqliteContentStore(new SqliteStoreOptions(path), clock, alerts);
+        var store = new SqliteContentStore(new SqliteStoreOptions(temp.File(name)), clock, alerts);
         await store.InitializeAsync();
         return store;
     }
