@@ -6,7 +6,8 @@
 # bulk batches recording the items they owe a summary; "pending" is the import's last save building those
 # summaries (the "summary:" rows are the writer's parts, "pending:" its waits for the facts, the writing of the day
 # and hour sums, the rescore and the readers' indexes built again), with the facts read beside it by two readers
-# on connections of their own.
+# on connections of their own. The "flags:" rows split the flag path: the flag's row, the reads its snapshot takes
+# (comment, item, latest observation, labels), the snapshot's build, its triage row, its JSON and row, its audit row.
 # Usage: bench/import-phases.sh [ITEMS]              default 100000
 # Env:   WORK=folder for the files (default /tmp/monitor-store-scale, shared with bench/store-scale.sh, whose
 #        history-ITEMS.ndjson it reuses or generates the same way)
@@ -30,7 +31,7 @@ dotnet publish "$src/src/Monitor.Worker/Monitor.Worker.csproj" -c Release --use-
 
 rm -f "$db" "$db-wal" "$db-shm"
 /usr/bin/time -f "TIME wall=%e user=%U sys=%S rss_kb=%M" dotnet "$out/Monitor.Worker.dll" import "$file" --db "$db" --pipelines pipelines 2>&1 \
-  | tr '\r' '\n' | grep -E '^(TRACE|PHASE|SUMMARY|PENDING|READER|ALERTS|TIME)|^Imported' >"$log"
+  | tr '\r' '\n' | grep -E '^(TRACE|PHASE|SUMMARY|PENDING|READER|ALERTS|FLAGS|TIME)|^Imported' >"$log"
 
 awk -v n="$n" '
   function add(prefix, line,   i, kv, f) { f = split(line, kv, " "); for (i = 2; i <= f; i++) if (split(kv[i], p, "=") == 2 && p[2] ~ /^[0-9.]+$/) sum[prefix ":" p[1]] += p[2] }
@@ -41,6 +42,7 @@ awk -v n="$n" '
   /^PENDING/ { add("pending", $0) }
   /^READER/ { split($3, p, "="); reader[$2] += p[2] }
   /^ALERTS/ { add("alerts", $0) }
+  /^FLAGS/ { add("flags", $0) }
   /^TIME/ { add("time", $0) }
   /^Imported/ { imported = $0 }
   END {
@@ -58,6 +60,8 @@ awk -v n="$n" '
     split("curve upsert links days stale+rescore", parts, " ")
     for (i = 1; i <= 5; i++) printf "| save: summary: %s | %.1f | %.0f%% |\n", parts[i], sum["summary:" parts[i]] / 1000, sum["summary:" parts[i]] / 10 / wall
     for (r in reader) printf "| pending: fact reader %s (its own connection and thread) | %.1f | %.0f%% |\n", r, reader[r] / 1000, reader[r] / 10 / wall
+    split("flag-row reads snapshot-build triage-row snapshot-json snapshot-row audit-row", parts, " ")
+    for (i = 1; i <= 7; i++) printf "| save: flags: %s | %.1f | %.0f%% |\n", parts[i], sum["flags:" parts[i]] / 1000, sum["flags:" parts[i]] / 10 / wall
     split("tally detect write", parts, " ")
     for (i = 1; i <= 3; i++) printf "| save: alerts: %s | %.1f | %.0f%% |\n", parts[i], sum["alerts:" parts[i]] / 1000, sum["alerts:" parts[i]] / 10 / wall
   }' "$log"
