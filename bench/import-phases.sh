@@ -27,7 +27,8 @@ git worktree add --detach -q "$src" HEAD
 trap 'git worktree remove --force "$src" 2>/dev/null || true' EXIT
 git -C "$src" apply "$PWD/bench/store-scale/import-phases.patch"
 dotnet publish "$src/src/Monitor.Worker/Monitor.Worker.csproj" -c Release --use-current-runtime --self-contained false \
-  -p:PublishReadyToRun=true -o "$out" -v quiet -nologo >/dev/null
+  -p:PublishReadyToRun=true -o "$out" -v quiet -nologo >"$work/import-phases-build.txt" \
+  || { cat "$work/import-phases-build.txt" >&2; echo "The instrumented build failed (bench/store-scale/import-phases.patch no longer fits this commit?)." >&2; exit 1; }
 
 rm -f "$db" "$db-wal" "$db-shm"
 /usr/bin/time -f "TIME wall=%e user=%U sys=%S rss_kb=%M" dotnet "$out/Monitor.Worker.dll" import "$file" --db "$db" --pipelines pipelines 2>&1 \
