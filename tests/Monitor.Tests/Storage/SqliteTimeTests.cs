@@ -4,8 +4,8 @@ using Monitor.Storage.Sqlite;
 namespace Monitor.Tests.Storage;
 
 /// <summary>
-/// Every stored time is text in one fixed UTC form; the stores written before SqliteTime used the round-trip
-/// format hold the same text, so old and new rows sort and compare together.
+/// Every stored time is text in one fixed UTC form. SqliteTime now writes it with .NET's round-trip format; stores
+/// written before, with a custom pattern, hold the same text, so old and new rows sort and compare together.
 /// </summary>
 public sealed class SqliteTimeTests
 {
