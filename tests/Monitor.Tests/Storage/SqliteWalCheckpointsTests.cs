@@ -26,12 +26,14 @@ public sealed class SqliteWalCheckpointsTests : IDisposable
     {
         var history = temp.Write("history.ndjson", History(600));
 
-        // SQLite deletes the WAL when the last connection to a store closes, and tests running beside this one clear
-        // the connection pools: a connection of the test's own keeps both WAL files there to be measured.
+        // SQLite deletes the WAL when the last connection that has it open closes, and tests running beside this one
+        // clear the connection pools (as this test does itself, to be sure it measures that case): a connection of the
+        // test's own keeps both WAL files there to be measured.
         await using var keepCopied = await OpenAsync("copied.db");
         await using var keepUncopied = await OpenAsync("uncopied.db");
         var copied = await ImportAsync("copied.db", history, walCopyFrames: 40);
         var uncopied = await ImportAsync("uncopied.db", history, walCopyFrames: long.MaxValue);
+        SqliteConnection.ClearAllPools();
 
         // Never copied during the batches, the WAL holds every page each batch wrote; copied, it starts over.
         var withCopies = new FileInfo(copied + "-wal").Length;
@@ -54,6 +56,11 @@ public sealed class SqliteWalCheckpointsTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         await command.ExecuteNonQueryAsync();
+
+        // Switching to WAL only marks the file; a connection opens the WAL (and holds the shared lock that tells a
+        // closing connection it is not the last) at its first read.
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master;";
+        await command.ExecuteScalarAsync();
         return connection;
     }
 
