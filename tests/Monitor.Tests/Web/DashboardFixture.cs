@@ -104,7 +104,12 @@ public sealed class DashboardFixture : IAsyncLifetime, IDisposable
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", Password);
         await page.ClickAsync("form.login button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+
+        // Signed in once the redirect away from /login is committed (the cookie came with it); every caller goes on
+        // to a page or a request of its own. Waiting for that page's load as well (the default) timed out once in
+        // CI: WaitForURLAsync checks the load state and then subscribes to it, and the event can pass in between
+        // (microsoft/playwright-dotnet#3364).
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 }
