@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # How far the import can go on this machine (issue 10's import target, ≥ 5,000 items/s): imports one history
-# four ways, each into a fresh store, and prints wall and CPU seconds, items/s, and the floor a two-core
-# machine puts under the wall whatever the threads do (CPU seconds / cores):
-#   as is                     this commit, the history as generated (item ids as the platforms give them);
+# four ways, each into a fresh store, and prints wall and CPU seconds, items/s, and the floor the machine's
+# cores put under the wall whatever the threads do (CPU seconds / cores):
+#   as is                     this commit, the history as generated (social ids a station prefix and a counter, web ids hashes);
 #   ascending ids             the same history with every item and comment id replaced by a counter in file order
 #                             (bench/store-scale/sequential-ids.py): each batch's ids land at the end of every index
 #                             keyed by them, the most re-keying the tables by integer could give;
