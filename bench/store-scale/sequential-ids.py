@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """The same history with ascending ids (issue 10, the import's ceiling): a copy of a store-scale history in
-which every item id and comment id is replaced by its platform and a counter in file order
-(facebook:000000000, facebook:000000001, ...; comments facebook:c000000000, ...), and every reference to them
+which every item id and comment id is replaced by its platform and one counter in file order
+(facebook:000000000, web:000000001, ...; comments facebook:c000000000, ...), and every reference to them
 (observations' and comments' itemId, replies' parentId) follows. Nothing else changes: the same items, titles,
 comments, times and counts, so the same flags are raised.
 
-Imported, each batch's new ids sort after every stored one: every index keyed by an item or comment id takes the
-batch at its end, as an integer key would. The time against the original file bounds what re-keying the store's
-tables by integer could win.
+Imported, each batch's new ids sort after every stored id of their platform: every index keyed by an item or
+comment id takes the batch at five ends (one a platform), close to an integer key's one. The time against the
+original file bounds what re-keying the store's tables by integer could win.
 
 Usage: python3 bench/store-scale/sequential-ids.py HISTORY.ndjson OUT.ndjson
 """
