@@ -23,21 +23,9 @@ file="$work/history-$n.ndjson" ascending="$work/history-$n-ascending.ndjson"
 [ -s "$file" ] || python3 bench/store-scale/generate.py "$n" "$file" --pipelines pipelines
 [ -s "$ascending" ] || python3 bench/store-scale/sequential-ids.py "$file" "$ascending"
 
-# Both builds from throw-away checkouts of this commit: the working tree is never touched.
-trap 'for s in "$work"/ceiling-src-*; do git worktree remove --force "$s" 2>/dev/null || true; done' EXIT
-build() { # build NAME [PATCH]
-  local src="$work/ceiling-src-$1"
-  git worktree remove --force "$src" 2>/dev/null || rm -rf "$src"
-  git worktree add --detach -q "$src" HEAD
-  [ -z "${2:-}" ] || git -C "$src" apply "$PWD/$2" \
-    || { echo "$2 no longer fits this commit: make it again from the same change (see its comment)." >&2; exit 1; }
-  dotnet publish "$src/src/Monitor.Worker/Monitor.Worker.csproj" -c Release --use-current-runtime --self-contained false \
-    -p:PublishReadyToRun=true -o "$work/ceiling-$1" -v quiet -nologo >"$work/ceiling-$1-build.txt" \
-    || { cat "$work/ceiling-$1-build.txt" >&2; echo "The $1 build failed." >&2; exit 1; }
-  git worktree remove --force "$src"
-}
-build as-is
-build no-inbox bench/store-scale/no-inbox-rows.patch
+# Both builds from throw-away checkouts of this commit.
+bench/store-scale/publish-checkout.sh "$work/ceiling-as-is"
+bench/store-scale/publish-checkout.sh "$work/ceiling-no-inbox" bench/store-scale/no-inbox-rows.patch
 
 : >"$work/empty.ndjson"
 results="$work/ceiling-$n.txt"

@@ -16,19 +16,13 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CI=1
 n=${1:-100000}
 work=${WORK:-/tmp/monitor-store-scale}
-src="$work/import-phases-src" out="$work/import-phases-build" db="$work/import-phases-$n.db" log="$work/import-phases-$n.log"
+out="$work/import-phases-build" db="$work/import-phases-$n.db" log="$work/import-phases-$n.log"
 mkdir -p "$work"
 file="$work/history-$n.ndjson"
 [ -s "$file" ] || python3 bench/store-scale/generate.py "$n" "$file" --pipelines pipelines
 
-# A throw-away checkout of this commit with the laps in it: the working tree is never touched.
-git worktree remove --force "$src" 2>/dev/null || rm -rf "$src"
-git worktree add --detach -q "$src" HEAD
-trap 'git worktree remove --force "$src" 2>/dev/null || true' EXIT
-git -C "$src" apply "$PWD/bench/store-scale/import-phases.patch"
-dotnet publish "$src/src/Monitor.Worker/Monitor.Worker.csproj" -c Release --use-current-runtime --self-contained false \
-  -p:PublishReadyToRun=true -o "$out" -v quiet -nologo >"$work/import-phases-build.txt" \
-  || { cat "$work/import-phases-build.txt" >&2; echo "The instrumented build failed (bench/store-scale/import-phases.patch no longer fits this commit?)." >&2; exit 1; }
+# This commit with the laps in it, built from a throw-away checkout.
+bench/store-scale/publish-checkout.sh "$out" bench/store-scale/import-phases.patch
 
 rm -f "$db" "$db-wal" "$db-shm"
 /usr/bin/time -f "TIME wall=%e user=%U sys=%S rss_kb=%M" dotnet "$out/Monitor.Worker.dll" import "$file" --db "$db" --pipelines pipelines 2>&1 \
